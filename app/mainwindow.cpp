@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 FlexMigrate contributors
+#include "app/mainwindow.h"
+
+#include "wizard/pages/inspectionview.h"
+#include "wizard/widgets/logview.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDockWidget>
+#include <QMenuBar>
+#include <QStatusBar>
+
+namespace fm::app {
+
+MainWindow::MainWindow(ui::InspectViewModel *inspect, QWidget *parent) : QMainWindow(parent)
+{
+    setWindowTitle(tr("FlexMigrate"));
+    auto *view = new ui::InspectionView(inspect, this);
+    setCentralWidget(view);
+
+    auto *logDock = new QDockWidget(tr("Log"), this);
+    logDock->setObjectName(QStringLiteral("logDock"));
+    logDock->setWidget(new ui::LogView(logDock));
+    addDockWidget(Qt::BottomDockWidgetArea, logDock);
+
+    auto *file = menuBar()->addMenu(tr("&File"));
+    auto *quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
+    quit->setShortcut(QKeySequence::Quit);
+    auto *viewMenu = menuBar()->addMenu(tr("&View"));
+    viewMenu->addAction(logDock->toggleViewAction());
+    statusBar()->showMessage(tr("Enter the source (and target) and press Inspect."));
+    resize(1100, 760);
+}
+
+} // namespace fm::app
