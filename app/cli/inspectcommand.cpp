@@ -91,7 +91,7 @@ void printDatabases(QTextStream &out, const pg::ServerInfo &s, const QStringList
 
 void printReport(QTextStream &out, const pg::PreflightReport &r, pg::BackendKind backend)
 {
-    out << "\nPre-flight (" << pg::toString(backend) << " backend)\n";
+    out << "\nPre-flight (" << pg::backendName(backend) << " backend)\n";
     for (const auto &c : r.checks) {
         const char *tag = c.severity == pg::Severity::Passed    ? "ok   "
                           : c.severity == pg::Severity::Info    ? "info "
@@ -234,7 +234,7 @@ int runInspect(const QStringList &arguments)
         doc[QStringLiteral("source")] = pg::toJson(srcInfo);
         if (input.target)
             doc[QStringLiteral("target")] = pg::toJson(*input.target);
-        doc[QStringLiteral("backend")] = pg::toString(backendKind);
+        doc[QStringLiteral("backend")] = pg::backendName(backendKind);
         doc[QStringLiteral("selectedDatabases")] = QJsonArray::fromStringList(selected);
         doc[QStringLiteral("preflight")] = pg::toJson(report);
         out << QJsonDocument(doc).toJson(QJsonDocument::Indented);

@@ -4,7 +4,7 @@
 
 namespace fm {
 
-QString toString(ErrorCategory category)
+QString categoryName(ErrorCategory category)
 {
     switch (category) {
     case ErrorCategory::Network: return QStringLiteral("network");

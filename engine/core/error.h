@@ -21,7 +21,7 @@ enum class ErrorCategory {
     Internal,   ///< a bug in FlexMigrate
 };
 
-QString toString(ErrorCategory category);
+QString categoryName(ErrorCategory category);
 
 /**
  * @brief An error as a value, with the fields a user and a support engineer need.

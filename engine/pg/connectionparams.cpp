@@ -45,6 +45,7 @@ Expected<ConnectionParams> ConnectionParams::fromUri(const QString &uri)
     }
     ConnectionParams p;
     p.dbname.clear();
+    QString portText;
     for (PQconninfoOption *o = options; o->keyword; ++o) {
         if (!o->val)
             continue;
@@ -54,16 +55,9 @@ Expected<ConnectionParams> ConnectionParams::fromUri(const QString &uri)
             p.host = val;
         else if (key == QLatin1String("hostaddr") && p.host.isEmpty())
             p.host = val;
-        else if (key == QLatin1String("port")) {
-            bool ok = false;
-            const int port = val.toInt(&ok);
-            if (!ok || port <= 0 || port > 65535) {
-                PQconninfoFree(options);
-                return fail(Error::validation(QStringLiteral("InvalidPort"),
-                                              QStringLiteral("The port \"%1\" is not a number between 1 and 65535.").arg(val)));
-            }
-            p.port = port;
-        } else if (key == QLatin1String("dbname"))
+        else if (key == QLatin1String("port"))
+            portText = val;
+        else if (key == QLatin1String("dbname"))
             p.dbname = val;
         else if (key == QLatin1String("user"))
             p.user = val;
@@ -85,6 +79,14 @@ Expected<ConnectionParams> ConnectionParams::fromUri(const QString &uri)
         return fail(Error::validation(QStringLiteral("MultipleHosts"),
                                       QStringLiteral("The URI names several hosts (%1); a migration needs exactly one server.").arg(p.host),
                                       QStringLiteral("Give the primary server's host only.")));
+    }
+    if (!portText.isEmpty()) {
+        bool ok = false;
+        const int port = portText.toInt(&ok);
+        if (!ok || port <= 0 || port > 65535)
+            return fail(Error::validation(QStringLiteral("InvalidPort"),
+                                          QStringLiteral("The port \"%1\" is not a number between 1 and 65535.").arg(portText)));
+        p.port = port;
     }
     if (p.host.isEmpty())
         p.host = QStringLiteral("localhost");

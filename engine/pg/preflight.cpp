@@ -22,7 +22,7 @@ struct Def {
 
 // Titles of every check, in report order.
 const Def kChecks[] = {
-    {"selection.database-count", "At most eight databases per Azure migration"},
+    {"selection.database-count", "The selection has between one and eight databases (Azure backends)"},
     {"selection.system-database", "Only user databases are selected"},
     {"selection.database-missing", "Selected databases exist on the source"},
     {"selection.database-exists-on-target", "Selected databases do not already exist on the target"},
@@ -507,7 +507,7 @@ void databaseChecks(Builder &b, const PreflightInput &in, const DatabaseInfo &db
 
 } // namespace
 
-QString toString(Severity s)
+QString severityName(Severity s)
 {
     switch (s) {
     case Severity::Passed: return QStringLiteral("passed");
@@ -518,7 +518,7 @@ QString toString(Severity s)
     return QStringLiteral("error");
 }
 
-QString toString(BackendKind b)
+QString backendName(BackendKind b)
 {
     switch (b) {
     case BackendKind::Service: return QStringLiteral("service");
@@ -545,6 +545,19 @@ QList<CheckResult> PreflightReport::withId(const QString &id) const
     return out;
 }
 
+QStringList defaultSelection(const ServerInfo &source)
+{
+    // Every user database, except an empty "postgres": it exists on every server
+    // and migrating it would only trip the "exists on target" check.
+    QStringList out;
+    for (const auto &d : source.databases) {
+        if (d.name == QLatin1String("postgres") && d.inspected && d.tables.isEmpty() && d.largeObjects == 0)
+            continue;
+        out << d.name;
+    }
+    return out;
+}
+
 PreflightReport runPreflight(const PreflightInput &in)
 {
     Builder b;
@@ -555,8 +568,7 @@ PreflightReport runPreflight(const PreflightInput &in)
 
     QStringList selected = in.databases;
     if (selected.isEmpty())
-        for (const auto &d : src.databases)
-            selected << d.name;
+        selected = defaultSelection(src);
     selected.removeDuplicates();
 
     // Selection
@@ -639,7 +651,7 @@ QJsonObject toJson(const CheckResult &c)
 {
     QJsonObject o;
     o[QStringLiteral("id")] = c.id;
-    o[QStringLiteral("severity")] = toString(c.severity);
+    o[QStringLiteral("severity")] = severityName(c.severity);
     o[QStringLiteral("title")] = c.title;
     o[QStringLiteral("detail")] = c.detail;
     if (!c.fix.isEmpty())

@@ -13,11 +13,11 @@ namespace fm::pg {
 
 /** Passed is a check that ran and found nothing; the others are what it found. */
 enum class Severity { Passed, Info, Warning, Error };
-QString toString(Severity s);
+QString severityName(Severity s);
 
 /** Which backend will run the migration; some checks differ (DMS needs primary keys, the Azure ones allow 8 databases). */
 enum class BackendKind { Service, Dms, Direct };
-QString toString(BackendKind b);
+QString backendName(BackendKind b);
 
 /** @brief One named pre-flight check's outcome. `id` is stable: docs and tests refer to it. */
 struct CheckResult {
@@ -35,7 +35,7 @@ struct CheckResult {
 struct PreflightInput {
     const ServerInfo *source = nullptr;
     const ServerInfo *target = nullptr; ///< optional
-    QStringList databases;              ///< the selection; empty = every inspected source database
+    QStringList databases;              ///< the selection; empty = defaultSelection(source)
     BackendKind backend = BackendKind::Direct;
     /** The Azure service is asked to enable logical replication on the source (it restarts it). */
     bool serviceSetsUpReplication = false;
@@ -50,6 +50,9 @@ struct PreflightReport {
 
 /** Maximum databases per migration for the Azure backends (azure-api.md §9.2). */
 constexpr int kMaxDatabasesPerAzureMigration = 8;
+
+/** What "no --db" means: every user database except an empty "postgres". */
+QStringList defaultSelection(const ServerInfo &source);
 
 /** Evaluates every check against inspected servers. Pure: no I/O. */
 PreflightReport runPreflight(const PreflightInput &input);

@@ -11,7 +11,8 @@ SELECT current_setting('server_version')                               AS server
        current_setting('max_worker_processes')::int                    AS max_worker_processes,
        coalesce(current_setting('max_logical_replication_workers', true), '0')::int
                                                                        AS max_logical_replication_workers,
-       current_setting('shared_preload_libraries', true)               AS shared_preload_libraries,
+       -- Only superusers may read this setting with current_setting(); pg_settings just hides the row.
+       (SELECT setting FROM pg_settings WHERE name = 'shared_preload_libraries') AS shared_preload_libraries,
        current_setting('default_transaction_read_only')::bool          AS default_transaction_read_only,
        current_setting('server_encoding')                              AS server_encoding,
        pg_is_in_recovery()                                             AS in_recovery,
