@@ -91,6 +91,8 @@ lag_row() {
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "$hb" "$bytes" "$7" "$8" "$9" "${10}" "${11}" "${12}" >>"$RES/lag.tsv"
 }
 
+fm_stderr_line() { grep -m1 -v '^[[:space:]]*$' "$RES/logs/$1.stderr.log" 2>/dev/null | tr '\t' ' ' | cut -c1-160; }
+
 LAG_HEADER='method\trun\tinitial_s\ttps\thb_p50_ms\thb_max_ms\thb_n\tslot_bytes_p50\tslot_bytes_max\tcutover_s\tcutover_after_cmd_s\tengine_cutover_s\trss_kb\tcheck\tnote'
 
 # Native logical replication, with the baseline's manual cutover: marker row
@@ -147,9 +149,8 @@ lag_flexmigrate() {
     fm_start "$WORK/fm.fifo" "$ev" "$rss" manual "$RES/logs/$tag.stderr.log"
     BENCH_CHILDREN+=("$FM_PID")
     if ! ts=$(fm_wait_event "$ev" streaming 3600); then
-        fm_stop_input
-        wait "$FM_PID"
-        lag_row flexmigrate "$run" '' '' '' '' '' '' '' "$(fm_rss_kb "$rss")" FAILED "no streaming event (logs/$tag.*)"
+        fm_finish "$ev" 10
+        lag_row flexmigrate "$run" '' '' '' '' '' '' '' "$(fm_rss_kb "$rss")" FAILED "no streaming event (logs/$tag.*): $(fm_stderr_line "$tag")"
         return 0
     fi
     local initial
@@ -158,15 +159,15 @@ lag_flexmigrate() {
     load_and_sample "$tag" || log "pgbench failed (see logs/$tag.pgbench.log)"
     local tcmd tfin
     tcmd=$(now)
-    printf 'cutover\n' >&7
+    # In a subshell that ignores SIGPIPE: if the engine died, the write fails
+    # instead of killing the script.
+    (trap '' PIPE; printf 'cutover\n' >&7) 2>/dev/null || log "could not send cutover (engine gone?)"
     if ! tfin=$(fm_wait_event "$ev" cutover-finished 600); then
-        fm_stop_input
-        wait "$FM_PID"
-        lag_row flexmigrate "$run" "$initial" "$TPS" '' '' '' '' '' "$(fm_rss_kb "$rss")" FAILED "no cutover-finished event (logs/$tag.*)"
+        fm_finish "$ev" 10
+        lag_row flexmigrate "$run" "$initial" "$TPS" '' '' '' '' '' "$(fm_rss_kb "$rss")" FAILED "no cutover-finished event (logs/$tag.*): $(fm_stderr_line "$tag")"
         return 0
     fi
-    fm_stop_input
-    wait "$FM_PID"
+    fm_finish "$ev" 120
     local engine_s
     engine_s=$(grep -m1 '"cutover-finished"' "$ev" | sed -nE 's/.*"seconds"[[:space:]]*:[[:space:]]*([0-9.eE+-]+).*/\1/p')
     local hb bytes check note=

@@ -22,6 +22,13 @@ q() { PGOPTIONS='-c client_min_messages=warning' psql "$1" -X -q -At -v ON_ERROR
 # uri_db URI DB: the same server, another database.
 uri_db() { printf '%s' "$1" | sed -E "s#^(postgresql://[^/]*/)[^?]*#\1$2#"; }
 
+# Kills a process and its descendants, by pid (never by name).
+kill_tree() {
+    local pid=$1 c
+    for c in $(pgrep -P "$pid" 2>/dev/null); do kill_tree "$c"; done
+    kill -TERM "$pid" 2>/dev/null || true
+}
+
 # --- clusters -----------------------------------------------------------------
 PGCLUSTER_PID=
 start_clusters() {

@@ -116,6 +116,22 @@ fm_start() {
 
 fm_stop_input() { exec 7>&- 2>/dev/null || true; }
 
+# fm_finish EVENTS TIMEOUT_S: closes the engine's standard input and waits for
+# it to exit; past the timeout the process tree is killed (by pid).
+fm_finish() {
+    local events=$1 timeout=$2 i
+    fm_stop_input
+    for ((i = 0; i < timeout * 10; i++)); do
+        grep -q '"bench-process-exited"' "$events" 2>/dev/null && break
+        sleep 0.1
+    done
+    if ! grep -q '"bench-process-exited"' "$events" 2>/dev/null; then
+        echo "flexmigrate did not exit within $timeout s; killed" >&2
+        kill_tree "$FM_PID"
+    fi
+    wait "$FM_PID" 2>/dev/null
+}
+
 # fm_wait_event EVENTS NAME TIMEOUT_S -> prints the arrival stamp of the first
 # line whose "event" is NAME; returns 1 on timeout or when the process ended first.
 fm_wait_event() {
@@ -144,13 +160,14 @@ m_flexmigrate() {
     t0=$(now)
     fm_start "$fifo" "$ev" "$rss" ready "$RES/logs/$tag.stderr.log"
     BENCH_CHILDREN+=("$FM_PID")
-    tc=$(fm_wait_event "$ev" copy-finished 3600) || { fm_stop_input; wait "$FM_PID"; echo "no copy-finished event" >&2; return 1; }
-    ti=$(fm_wait_event "$ev" indexes-built 3600) || { fm_stop_input; wait "$FM_PID"; echo "no indexes-built event" >&2; return 1; }
-    FM_END=$ti
+    tc=$(fm_wait_event "$ev" copy-finished 3600) || { fm_finish "$ev" 10; echo "no copy-finished event" >&2; return 1; }
+    ti=$(fm_wait_event "$ev" indexes-built 3600) || { fm_finish "$ev" 10; echo "no indexes-built event" >&2; return 1; }
+    # The later of the two, whatever order the engine reports them in.
+    FM_END=$(awk -v a="$tc" -v b="$ti" 'BEGIN { print (a > b ? a : b) }')
     phase copy_s "$(elapsed "$t0" "$tc")"
-    phase postdata_s "$(elapsed "$tc" "$ti")"
-    fm_stop_input
-    wait "$FM_PID"
+    phase postdata_s "$(elapsed "$tc" "$FM_END")"
+    # --cutover ready: it should now catch up, cut over and exit by itself.
+    fm_finish "$ev" 600
     tx=$(now)
     phase exit_s "$(elapsed "$t0" "$tx")"
     local rc

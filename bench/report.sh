@@ -24,7 +24,7 @@ cat <<EOF
 ## Initial copy (each run from an empty target, after CHECKPOINT on both)
 
 Ratio = median over runs of (method seconds / pg_dump -Fc | pg_restore seconds of the same run).
-MB/s = source pg_database_size / median s (MB = 2^20 B); rows/s = source live rows / median s.
+MB/s = source pg_database_size / median s (MB = 2^20 B); rows/s = source rows (exact count(*)) / median s.
 
 | method | runs (s) | median s | MB/s | rows/s | ratio vs pg_dump\|pg_restore | check | target / peer reference (baseline s50) |
 |---|---|---:|---:|---:|---:|---|---|

@@ -62,13 +62,6 @@ mkdir -p "$RES/logs" || die "cannot create $RES"
 WORK=$(mktemp -d /tmp/fm-bench.XXXXXX)
 BENCH_CHILDREN=()
 
-# Kills a process and its descendants, by pid (never by name).
-kill_tree() {
-    local pid=$1 c
-    for c in $(pgrep -P "$pid" 2>/dev/null); do kill_tree "$c"; done
-    kill -TERM "$pid" 2>/dev/null || true
-}
-
 cleanup() {
     local rc=$?
     trap - EXIT INT TERM
@@ -126,9 +119,11 @@ t0=$(now)
 load_data "$SCALE"
 echo "load_s=$(elapsed "$t0")" >>"$RES/meta.env"
 source_facts
+table_counts "$SRC" >"$RES/source-counts.tsv"
+# Exact rows (count(*)), rather than n_live_tup, whose stats lag behind.
+DB_ROWS=$(awk -F'\t' '$1 ~ /\./ { s += $2 } END { print s + 0 }' "$RES/source-counts.tsv")
 echo "db_bytes=$DB_BYTES" >>"$RES/meta.env"
 echo "db_rows=$DB_ROWS" >>"$RES/meta.env"
-table_counts "$SRC" >"$RES/source-counts.tsv"
 log "source: $((DB_BYTES / 1048576)) MB, $DB_ROWS rows (load $(grep '^load_s=' "$RES/meta.env" | cut -d= -f2) s)"
 
 printf 'method\trun\tseconds\tcheck\tnote\n' >"$RES/runs.tsv"
@@ -159,6 +154,10 @@ run_method() {
     if ((rc != 0)); then
         check=FAILED
         note="exit $rc, see logs/$RUN_TAG.log"
+        # The engine's own words are the most useful part.
+        if [[ -s $RES/logs/$RUN_TAG.stderr.log ]]; then
+            note+=": $(grep -m1 -v '^[[:space:]]*$' "$RES/logs/$RUN_TAG.stderr.log" | tr '\t' ' ' | cut -c1-160)"
+        fi
     else
         check=$(verify_target "$RUN_TAG")
         [[ $check == OK ]] || note="see logs/$RUN_TAG.verify.diff"
