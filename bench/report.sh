@@ -84,6 +84,13 @@ END {
     }
 }' "$RES/runs.tsv"
 
+# Runs that failed or did not match, with the reason.
+if awk -F'\t' 'NR > 1 && $4 != "OK" && $4 != "N/A" { found = 1 } END { exit !found }' "$RES/runs.tsv"; then
+    echo
+    echo "Failed or mismatched runs (left out of the medians):"
+    awk -F'\t' 'NR > 1 && $4 != "OK" && $4 != "N/A" { printf "- %s run %s: %s — %s\n", $1, $2, $4, $5 }' "$RES/runs.tsv"
+fi
+
 # Phase medians (only methods that report phases).
 if [[ -s $RES/phases.tsv ]] && (($(wc -l <"$RES/phases.tsv") > 1)); then
     echo
