@@ -3,6 +3,7 @@
 #include "app/mainwindow.h"
 
 #include "wizard/pages/inspectionview.h"
+#include "wizard/viewmodels/inspectviewmodel.h"
 #include "wizard/widgets/logview.h"
 
 #include <QAction>
@@ -10,6 +11,7 @@
 #include <QDockWidget>
 #include <QMenuBar>
 #include <QStatusBar>
+#include <QTime>
 
 namespace fm::app {
 
@@ -23,6 +25,7 @@ MainWindow::MainWindow(ui::InspectViewModel *inspect, QWidget *parent) : QMainWi
     logDock->setObjectName(QStringLiteral("logDock"));
     logDock->setWidget(new ui::LogView(logDock));
     addDockWidget(Qt::BottomDockWidgetArea, logDock);
+    resizeDocks({logDock}, {140}, Qt::Vertical);
 
     auto *file = menuBar()->addMenu(tr("&File"));
     auto *quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
@@ -30,6 +33,9 @@ MainWindow::MainWindow(ui::InspectViewModel *inspect, QWidget *parent) : QMainWi
     auto *viewMenu = menuBar()->addMenu(tr("&View"));
     viewMenu->addAction(logDock->toggleViewAction());
     statusBar()->showMessage(tr("Enter the source (and target) and press Inspect."));
+    connect(inspect, &ui::InspectViewModel::inspected, this, [this] {
+        statusBar()->showMessage(tr("Inspected at %1").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss"))));
+    });
     resize(1100, 760);
 }
 

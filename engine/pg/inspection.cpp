@@ -128,6 +128,7 @@ Expected<ServerInfo> inspectServer(const ConnectionParams &params, const Inspect
     info.sharedPreloadLibraries = srv->text(0, "shared_preload_libraries");
     info.defaultTransactionReadOnly = srv->toBool(0, "default_transaction_read_only");
     info.serverEncoding = srv->text(0, "server_encoding");
+    info.outputPluginLibraries = srv->text(0, "output_plugin_libraries");
     info.inRecovery = srv->toBool(0, "in_recovery");
     info.slotsUsed = int(srv->toInt(0, "slots_used"));
     info.walSendersUsed = int(srv->toInt(0, "wal_senders_used"));

@@ -110,6 +110,8 @@ struct ServerInfo {
     bool defaultTransactionReadOnly = false;
     bool inRecovery = false;
     QString serverEncoding;
+    /** Allowed logical decoding plugins when the server restricts them; empty = no restriction known. */
+    QString outputPluginLibraries;
     QString currentUser;
     bool isSuperuser = false;
     bool hasReplication = false;

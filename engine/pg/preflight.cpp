@@ -31,6 +31,7 @@ const Def kChecks[] = {
     {"source.read-only", "Source accepts writes (publication and slot creation)"},
     {"source.wal-level", "Source has logical replication enabled (wal_level = logical)"},
     {"source.replication-privilege", "Source user has the REPLICATION attribute"},
+    {"source.output-plugins", "The source allows the pgoutput decoding plugin"},
     {"source.replication-slots", "Source has a free replication slot per database"},
     {"source.wal-senders", "Source has a free WAL sender per database"},
     {"source.inactive-slots", "No inactive replication slots hold back WAL on the source"},
@@ -174,6 +175,24 @@ void serverChecks(Builder &b, const PreflightInput &in, const ServerInfo &src, i
         c.detail = QStringLiteral("User %1 lacks the REPLICATION attribute needed to create replication slots and stream changes.").arg(src.currentUser);
         c.fix = QStringLiteral("Grant REPLICATION to the migration user (as an admin).");
         c.fixSql << QStringLiteral("ALTER ROLE %1 WITH REPLICATION;").arg(quoteIdent(src.currentUser));
+    }
+
+    // Some builds let REPLICATION users use only the decoding plugins listed in
+    // output_plugin_libraries; FlexMigrate decodes with pgoutput (wal2json as a fallback).
+    if (!src.outputPluginLibraries.isNull() && !src.outputPluginLibraries.isEmpty() && !src.isSuperuser) {
+        QStringList allowed;
+        for (const QString &lib : src.outputPluginLibraries.split(QLatin1Char(','), Qt::SkipEmptyParts))
+            allowed << lib.trimmed();
+        if (!allowed.contains(QStringLiteral("pgoutput"))) {
+            auto &c = b.add(QStringLiteral("source.output-plugins"), Severity::Error, S);
+            c.detail = QStringLiteral("output_plugin_libraries is \"%1\"; user %2 may not decode with pgoutput.").arg(src.outputPluginLibraries, src.currentUser);
+            c.fix = QStringLiteral("Add pgoutput to output_plugin_libraries (superuser) and reload the configuration.");
+            c.fixSql << QStringLiteral("ALTER SYSTEM SET output_plugin_libraries = '%1, pgoutput'; SELECT pg_reload_conf();").arg(src.outputPluginLibraries);
+        } else {
+            b.pass(QStringLiteral("source.output-plugins"), S, QStringLiteral("allowed: %1").arg(allowed.join(QStringLiteral(", "))));
+        }
+    } else {
+        b.pass(QStringLiteral("source.output-plugins"), S, src.isSuperuser ? QStringLiteral("superuser: any plugin") : QStringLiteral("no restriction"));
     }
 
     // One slot and one WAL sender per database (each database streams on its own slot).

@@ -223,6 +223,10 @@ Expected<void> PgCluster::start()
             QStringLiteral("log_min_messages = warning"),
             QStringLiteral("log_line_prefix = '%m [%p] %q%u@%d '"),
         };
+        // Some PostgreSQL builds restrict logical decoding plugins (output_plugin_libraries,
+        // default "pgoutput, test_decoding"); allow wal2json too, where the setting exists.
+        if (auto desc = run(QStringLiteral("postgres"), {QStringLiteral("--describe-config")}); desc && desc->contains(QLatin1String("output_plugin_libraries")))
+            conf << QStringLiteral("output_plugin_libraries = 'pgoutput, test_decoding, wal2json'");
         if (!m_options.fsync)
             conf << QStringLiteral("fsync = off") << QStringLiteral("full_page_writes = off") << QStringLiteral("synchronous_commit = off");
         conf << m_options.extraConf;

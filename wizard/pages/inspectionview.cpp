@@ -45,16 +45,27 @@ QString serverLine(const pg::ServerInfo &s)
 
 InspectionView::InspectionView(InspectViewModel *model, QWidget *parent) : QWidget(parent), m_model(model)
 {
-    m_source = new QLineEdit(this);
+    // A password typed into a URI moves to its own masked field, so the URI can be shown in clear.
+    const auto [sourceUri, sourcePassword] = InspectViewModel::splitPassword(model->sourceUri());
+    const auto [targetUri, targetPassword] = InspectViewModel::splitPassword(model->targetUri());
+    m_source = new QLineEdit(sourceUri, this);
     m_source->setPlaceholderText(tr("postgresql://admin@source-host:5432/postgres?sslmode=require"));
     m_source->setAccessibleName(tr("Source connection URI"));
-    m_source->setText(model->sourceUri());
-    m_source->setEchoMode(QLineEdit::PasswordEchoOnEdit); // URIs may carry a password
-    m_target = new QLineEdit(this);
+    m_sourcePassword = new QLineEdit(sourcePassword, this);
+    m_sourcePassword->setEchoMode(QLineEdit::Password);
+    m_sourcePassword->setPlaceholderText(tr("password"));
+    m_sourcePassword->setAccessibleName(tr("Source password"));
+    m_target = new QLineEdit(targetUri, this);
     m_target->setPlaceholderText(tr("postgresql://admin@target-host:5432/postgres?sslmode=require (optional)"));
     m_target->setAccessibleName(tr("Target connection URI"));
-    m_target->setText(model->targetUri());
-    m_target->setEchoMode(QLineEdit::PasswordEchoOnEdit);
+    m_targetPassword = new QLineEdit(targetPassword, this);
+    m_targetPassword->setEchoMode(QLineEdit::Password);
+    m_targetPassword->setPlaceholderText(tr("password"));
+    m_targetPassword->setAccessibleName(tr("Target password"));
+    model->setSourceUri(sourceUri);
+    model->setSourcePassword(sourcePassword);
+    model->setTargetUri(targetUri);
+    model->setTargetPassword(targetPassword);
     m_backend = new QComboBox(this);
     m_backend->setAccessibleName(tr("Backend"));
     m_backend->addItem(tr("Direct from this workstation"), int(pg::BackendKind::Direct));
@@ -70,14 +81,26 @@ InspectionView::InspectionView(InspectViewModel *model, QWidget *parent) : QWidg
     m_servers->setWordWrap(true);
     m_servers->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
+    auto pair = [this](QLineEdit *uri, QLineEdit *password) {
+        auto *row = new QHBoxLayout;
+        row->addWidget(uri, 4);
+        row->addWidget(password, 1);
+        return row;
+    };
     auto *form = new QFormLayout;
-    form->addRow(tr("&Source:"), m_source);
-    form->addRow(tr("&Target:"), m_target);
+    auto *sourceLabel = new QLabel(tr("&Source:"), this);
+    sourceLabel->setBuddy(m_source);
+    form->addRow(sourceLabel, pair(m_source, m_sourcePassword));
+    auto *targetLabel = new QLabel(tr("&Target:"), this);
+    targetLabel->setBuddy(m_target);
+    form->addRow(targetLabel, pair(m_target, m_targetPassword));
     auto *row = new QHBoxLayout;
     row->addWidget(m_backend);
     row->addStretch();
     row->addWidget(m_inspect);
-    form->addRow(tr("&Backend:"), row);
+    auto *backendLabel = new QLabel(tr("&Backend:"), this);
+    backendLabel->setBuddy(m_backend);
+    form->addRow(backendLabel, row);
 
     m_databases = new QTreeWidget(this);
     m_databases->setAccessibleName(tr("Source databases"));
@@ -102,6 +125,8 @@ InspectionView::InspectionView(InspectViewModel *model, QWidget *parent) : QWidg
 
     connect(m_source, &QLineEdit::textChanged, model, &InspectViewModel::setSourceUri);
     connect(m_target, &QLineEdit::textChanged, model, &InspectViewModel::setTargetUri);
+    connect(m_sourcePassword, &QLineEdit::textChanged, model, &InspectViewModel::setSourcePassword);
+    connect(m_targetPassword, &QLineEdit::textChanged, model, &InspectViewModel::setTargetPassword);
     connect(m_backend, &QComboBox::currentIndexChanged, this, [this] {
         m_model->setBackend(pg::BackendKind(m_backend->currentData().toInt()));
     });
@@ -127,7 +152,9 @@ void InspectionView::showResults()
         lines << tr("Target: %1").arg(serverLine(*m_model->target()));
     m_servers->setText(lines.join(QLatin1Char('\n')));
     if (m_model->source()) {
-        const QStringList selected = m_model->selectedDatabases();
+        QStringList selected = m_model->selectedDatabases();
+        if (selected.isEmpty())
+            selected = pg::defaultSelection(*m_model->source()); // what the report checks
         for (const auto &d : m_model->source()->databases) {
             QStringList notes;
             int noRi = 0;
@@ -142,7 +169,7 @@ void InspectionView::showResults()
             auto *item = new QTreeWidgetItem(m_databases, {d.name, humanBytes(d.sizeBytes), QString::number(d.tableCount()),
                                                             QString::number(d.estimatedRows()), notes.join(QStringLiteral("; "))});
             item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
-            item->setCheckState(0, selected.isEmpty() || selected.contains(d.name) ? Qt::Checked : Qt::Unchecked);
+            item->setCheckState(0, selected.contains(d.name) ? Qt::Checked : Qt::Unchecked);
         }
         for (int c = 0; c < 4; ++c)
             m_databases->resizeColumnToContents(c);
@@ -157,7 +184,10 @@ void InspectionView::showReport()
 {
     m_checks->clear();
     const auto &r = m_model->report();
-    for (const auto &c : r.checks) {
+    // Errors first, then warnings, info and passes; report order within each.
+    QList<pg::CheckResult> ordered = r.checks;
+    std::stable_sort(ordered.begin(), ordered.end(), [](const pg::CheckResult &a, const pg::CheckResult &b) { return int(a.severity) > int(b.severity); });
+    for (const auto &c : ordered) {
         QString tag;
         QColor color;
         switch (c.severity) {

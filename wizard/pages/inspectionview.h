@@ -39,6 +39,8 @@ private:
     InspectViewModel *m_model;
     QLineEdit *m_source;
     QLineEdit *m_target;
+    QLineEdit *m_sourcePassword;
+    QLineEdit *m_targetPassword;
     QComboBox *m_backend;
     QPushButton *m_inspect;
     QLabel *m_status;

@@ -4,6 +4,9 @@
 
 #include "engine/core/job.h"
 
+#include <QRegularExpression>
+#include <QUrl>
+
 namespace fm::ui {
 
 InspectViewModel::InspectViewModel(QObject *parent) : QObject(parent) {}
@@ -36,6 +39,25 @@ void InspectViewModel::setSelectedDatabases(const QStringList &names)
     recompute();
 }
 
+std::pair<QString, QString> InspectViewModel::splitPassword(const QString &uri)
+{
+    static const QRegularExpression re(QStringLiteral(R"(^([a-zA-Z][a-zA-Z0-9+.-]*://[^/:@\s]*):([^@\s/]*)@)"));
+    const auto m = re.match(uri);
+    if (!m.hasMatch())
+        return {uri, QString()};
+    QString rest = uri;
+    rest.replace(m.capturedStart(0), m.capturedLength(0), m.captured(1) + QLatin1Char('@'));
+    return {rest, QUrl::fromPercentEncoding(m.captured(2).toUtf8())};
+}
+
+Expected<pg::ConnectionParams> InspectViewModel::params(const QString &uri, const Secret &password) const
+{
+    auto p = pg::ConnectionParams::fromUri(uri);
+    if (p && p->password.isEmpty() && !password.isEmpty())
+        p->password = password;
+    return p;
+}
+
 QString InspectViewModel::inputError() const
 {
     if (m_sourceUri.isEmpty())
@@ -61,11 +83,11 @@ void InspectViewModel::inspect()
     m_source.reset();
     m_target.reset();
     m_report = {};
-    const auto src = *pg::ConnectionParams::fromUri(m_sourceUri);
+    const auto src = *params(m_sourceUri, m_sourcePassword);
     m_sourceJob = std::make_unique<ThreadJob<pg::ServerInfo>>([src](CancelToken &c) { return pg::inspectServer(src, {}, &c); });
     connect(m_sourceJob.get(), &Job::finished, this, &InspectViewModel::onJobFinished);
     if (!m_targetUri.isEmpty()) {
-        const auto tgt = *pg::ConnectionParams::fromUri(m_targetUri);
+        const auto tgt = *params(m_targetUri, m_targetPassword);
         pg::InspectOptions o;
         o.details = false;
         m_targetJob = std::make_unique<ThreadJob<pg::ServerInfo>>([tgt, o](CancelToken &c) { return pg::inspectServer(tgt, o, &c); });

@@ -36,6 +36,13 @@ public:
     void setSourceUri(const QString &uri);
     QString targetUri() const { return m_targetUri; }
     void setTargetUri(const QString &uri);
+    /** Passwords are kept out of the URI fields (shown masked on their own); used when the URI has none. */
+    void setSourcePassword(const QString &password) { m_sourcePassword = Secret(password); }
+    void setTargetPassword(const QString &password) { m_targetPassword = Secret(password); }
+    bool hasSourcePassword() const { return !m_sourcePassword.isEmpty(); }
+
+    /** Splits "scheme://user:password@host..." into the URI without the password and the password. */
+    static std::pair<QString, QString> splitPassword(const QString &uri);
     pg::BackendKind backend() const { return m_backend; }
     void setBackend(pg::BackendKind backend);
     QStringList selectedDatabases() const { return m_selected; }
@@ -67,9 +74,12 @@ private:
     void setBusy(bool busy);
     void setErrorText(const QString &text);
     void recompute();
+    Expected<pg::ConnectionParams> params(const QString &uri, const Secret &password) const;
 
     QString m_sourceUri;
     QString m_targetUri;
+    Secret m_sourcePassword;
+    Secret m_targetPassword;
     pg::BackendKind m_backend = pg::BackendKind::Direct;
     QStringList m_selected;
     bool m_busy = false;

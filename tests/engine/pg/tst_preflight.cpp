@@ -143,6 +143,21 @@ private slots:
         QVERIFY(c.fix.contains(QLatin1String("restart")));
     }
 
+    void restrictedOutputPlugins()
+    {
+        ServerInfo src = healthyServer(150020);
+        src.isSuperuser = false;
+        src.databases << db(QStringLiteral("app"));
+        src.outputPluginLibraries = QStringLiteral("test_decoding");
+        auto r = runPreflight({&src, nullptr, {QStringLiteral("app")}, BackendKind::Direct});
+        auto c = r.withId(QStringLiteral("source.output-plugins")).value(0);
+        QCOMPARE(c.severity, Severity::Error);
+        QVERIFY(c.fixSql.value(0).contains(QLatin1String("test_decoding, pgoutput")));
+        src.outputPluginLibraries = QStringLiteral("pgoutput, test_decoding");
+        r = runPreflight({&src, nullptr, {QStringLiteral("app")}, BackendKind::Direct});
+        QCOMPARE(r.withId(QStringLiteral("source.output-plugins")).value(0).severity, Severity::Passed);
+    }
+
     void standbySourceIsRefusedBefore16()
     {
         ServerInfo src = healthyServer(150004);
