@@ -140,7 +140,13 @@ fm_wait_event() {
     while :; do
         line=$(grep -m1 -E "\"event\"[[:space:]]*:[[:space:]]*\"$name\"" "$events" 2>/dev/null || true)
         if [[ -n $line ]]; then
-            printf '%s' "${line%%$'\t'*}"
+            # The engine stamps each event ("time", UTC ISO with ms) when it
+            # happens; its CLI prints them on a 200 ms timer, so the arrival
+            # stamp is up to 0.2 s late. Same host clock: prefer the event's own.
+            local iso t=
+            iso=$(printf '%s' "$line" | sed -nE 's/.*"time"[[:space:]]*:[[:space:]]*"([^"]+)".*/\1/p')
+            [[ -n $iso ]] && t=$(date -u -d "$iso" +%s.%N 2>/dev/null)
+            printf '%s' "${t:-${line%%$'\t'*}}"
             return 0
         fi
         grep -q '"bench-process-exited"' "$events" 2>/dev/null && return 1
