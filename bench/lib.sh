@@ -111,6 +111,12 @@ cleanup_replication() {
         q "$SRC" "DROP PUBLICATION $pub" >/dev/null || true
     done
     q "$TGT" "SELECT pg_replication_origin_drop(roname) FROM pg_replication_origin" >/dev/null 2>&1 || true
+    # Every method must see the same source: undo replica identity changes
+    # (the load leaves every table at DEFAULT).
+    q "$SRC" "SELECT format('ALTER TABLE %I.%I REPLICA IDENTITY DEFAULT', n.nspname, c.relname)
+              FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+              WHERE c.relkind IN ('r', 'p') AND c.relreplident <> 'd' AND n.nspname NOT IN ('pg_catalog', 'information_schema')" |
+        while IFS= read -r stmt; do q "$SRC" "$stmt" >/dev/null || true; done
 }
 
 # Objects a method left on the servers (to flag tools that do not clean up).
@@ -119,8 +125,16 @@ leftovers() {
     s=$(q "$SOURCE_URI" "SELECT coalesce(string_agg(slot_name, ','), '') FROM pg_replication_slots WHERE database = '$DB'")
     p=$(q "$SRC" "SELECT coalesce(string_agg(pubname, ','), '') FROM pg_publication")
     t=$(q "$TGT" "SELECT coalesce(string_agg(subname, ','), '') FROM pg_subscription")
+    local ri
+    ri=$(q "$SRC" "SELECT coalesce(string_agg(c.relname || '=' || c.relreplident, ','), '') FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                   WHERE c.relkind IN ('r', 'p') AND c.relreplident <> 'd' AND n.nspname NOT IN ('pg_catalog', 'information_schema')")
+    local ns
+    ns=$(q "$SRC" "SELECT coalesce(string_agg(nspname, ','), '') FROM pg_namespace WHERE nspname <> ALL (string_to_array('${SRC_SCHEMAS:-}', ','))
+                   AND nspname NOT LIKE 'pg_temp%' AND nspname NOT LIKE 'pg_toast_temp%'")
     local out=
+    [[ -n $ns ]] && out+="new source schemas: $ns; "
     [[ -n $s ]] && out+="source slots: $s; "
+    [[ -n $ri ]] && out+="source replica identity changed: $ri; "
     [[ -n $p ]] && out+="source publications: $p; "
     [[ -n $t ]] && out+="target subscriptions: $t; "
     printf '%s' "$out"

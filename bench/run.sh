@@ -120,6 +120,7 @@ load_data "$SCALE"
 echo "load_s=$(elapsed "$t0")" >>"$RES/meta.env"
 source_facts
 table_counts "$SRC" >"$RES/source-counts.tsv"
+SRC_SCHEMAS=$(q "$SRC" "SELECT string_agg(nspname, ',') FROM pg_namespace")
 # Exact rows (count(*)), rather than n_live_tup, whose stats lag behind.
 DB_ROWS=$(awk -F'\t' '$1 ~ /\./ { s += $2 } END { print s + 0 }' "$RES/source-counts.tsv")
 echo "db_bytes=$DB_BYTES" >>"$RES/meta.env"
