@@ -15,6 +15,7 @@ struct Command {
 
 const Command kCommands[] = {
     {"inspect", &runInspect, "inspect servers and run the pre-flight checks"},
+    {"direct", &runDirect, "migrate databases with the direct engine (copy, replicate, cut over)"},
 };
 
 void printUsage(QTextStream &out)

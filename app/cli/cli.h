@@ -22,5 +22,6 @@ bool isCliCommand(const QStringList &arguments);
 int run(const QStringList &arguments);
 
 int runInspect(const QStringList &arguments);
+int runDirect(const QStringList &arguments);
 
 } // namespace fm::cli

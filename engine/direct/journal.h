@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 FlexMigrate contributors
+#pragma once
+
+#include "engine/core/expected.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <map>
+#include <mutex>
+
+namespace fm::direct {
+
+/** What the journal knows about one database (issue 3: "records progress so a killed process resumes"). */
+struct JournalDatabase {
+    QString phase = QStringLiteral("queued"); ///< queued, preparing, copying, copied, indexed, streaming, cutover, done, cleaned
+    QString slot, publication, subscription, heartbeatSchema;
+    bool createdTargetDatabase = false;
+    bool frozen = false;
+    /** Source tables we set to REPLICA IDENTITY FULL (undone at cleanup), with their previous setting. */
+    std::map<QString, QString> replicaIdentityChanged;
+    /** Publication units (top-level tables, "schema"."name") copied completely. */
+    QStringList doneUnits;
+};
+
+/**
+ * @brief The direct engine's journal: a JSON file with no secrets (connection
+ * endpoints without passwords), rewritten atomically at every phase change.
+ */
+class Journal
+{
+public:
+    explicit Journal(QString path) : m_path(std::move(path)) {}
+
+    QString path() const { return m_path; }
+    /** False when there is no journal yet. */
+    Expected<bool> load();
+    Expected<void> save();
+
+    std::mutex mutex; ///< guards the fields below while threads update them
+    QString name, source, target;
+    QString state = QStringLiteral("running"); ///< running, done, failed, cancelled, stopped
+    std::map<QString, JournalDatabase> databases;
+
+private:
+    QString m_path;
+};
+
+} // namespace fm::direct
