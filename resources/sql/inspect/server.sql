@@ -15,8 +15,9 @@ SELECT current_setting('server_version')                               AS server
        (SELECT setting FROM pg_settings WHERE name = 'shared_preload_libraries') AS shared_preload_libraries,
        current_setting('default_transaction_read_only')::bool          AS default_transaction_read_only,
        current_setting('server_encoding')                              AS server_encoding,
-       -- Present only in builds that restrict logical decoding plugins (NULL elsewhere).
-       current_setting('output_plugin_libraries', true)                AS output_plugin_libraries,
+       -- Present only in builds that restrict logical decoding plugins, and readable only by
+       -- superusers / pg_read_all_settings: NULL elsewhere (pg_settings hides the row).
+       (SELECT setting FROM pg_settings WHERE name = 'output_plugin_libraries') AS output_plugin_libraries,
        pg_is_in_recovery()                                             AS in_recovery,
        (SELECT count(*) FROM pg_replication_slots)                     AS slots_used,
        (SELECT count(*) FROM pg_stat_replication)                      AS wal_senders_used,
