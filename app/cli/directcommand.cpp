@@ -211,7 +211,7 @@ int runDirect(const QStringList &arguments)
         for (const auto &e : engine.takeEvents()) {
             if (jsonMode)
                 out << QString::fromStdString(e.dump()) << '\n';
-            else if (e.value("event", "") != "phase") {
+            else if (e.value("event", "") != "phase" && e.value("event", "") != "error" && e.value("event", "") != "finished") {
                 QString text = QString::fromStdString(e.value("event", ""));
                 if (e.contains("database"))
                     text += QStringLiteral(" [%1]").arg(QString::fromStdString(e["database"].get<std::string>()));
@@ -238,7 +238,7 @@ int runDirect(const QStringList &arguments)
                 lastPrint = now;
                 out << QString::fromStdString(j.dump()) << '\n';
             }
-        } else if (now - lastPrint >= std::chrono::milliseconds(1000) || finished) {
+        } else if (now - lastPrint >= std::chrono::milliseconds(1000) || (finished && st.rowsCopied > 0)) {
             lastPrint = now;
             err << '\r' << progressLine(st).leftJustified(100);
         }

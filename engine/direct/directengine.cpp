@@ -151,6 +151,7 @@ public:
     QString pgDump;
     bool targetSuperuser = false;
     std::optional<pg::Connection> tgtAdmin;
+    bool initialized = false; ///< the journal is ours: failures from here on clean up and are journaled
 
     // ------------------------------------------------------------------ helpers
     void event(nlohmann::json e)
@@ -223,6 +224,17 @@ public:
         Expected<void> r = runAll();
         closeMonitors();
         QString finalState;
+        if (!r && !initialized) {
+            // Bad input or an unusable journal: nothing was created, nothing is written.
+            std::lock_guard lock(mutex);
+            state = QStringLiteral("failed");
+            res = r;
+            error = r.error().toDisplayString();
+            events.push_back({{"event", "error"}, {"message", js(r.error().message)}, {"code", js(r.error().code)}, {"fix", js(r.error().fix)}});
+            events.push_back({{"event", "finished"}, {"state", "failed"}});
+            finished = true;
+            return;
+        }
         if (r) {
             finalState = QStringLiteral("done");
         } else if (r.error().isCancelled() && stopKind == StopKind::Stop) {
@@ -280,7 +292,7 @@ public:
                 return fail(loaded.error());
             if (opt.resume && !*loaded)
                 return fail(Error::validation(QStringLiteral("NothingToResume"),
-                                              QStringLiteral("There is no journal for migration \"%1\" (%2) to resume.").arg(opt.name, journal.path()),
+                                              QStringLiteral("Nothing to resume: there is no journal for migration \"%1\" (%2).").arg(opt.name, journal.path()),
                                               QStringLiteral("Run without --resume to start, or give the same --name/--journal as before.")));
             if (!opt.resume && *loaded && journal.state == QLatin1String("running"))
                 return fail(Error::validation(QStringLiteral("InterruptedMigration"),
@@ -289,10 +301,11 @@ public:
             if (!opt.resume || journal.state != QLatin1String("running")) {
                 if (opt.resume)
                     return fail(Error::validation(QStringLiteral("NothingToResume"),
-                                                  QStringLiteral("Migration \"%1\" already ended (%2); there is nothing to resume.").arg(opt.name, journal.state),
+                                                  QStringLiteral("Nothing to resume: migration \"%1\" already ended (%2).").arg(opt.name, journal.state),
                                                   QStringLiteral("Run without --resume to start again.")));
                 journal.databases.clear();
             }
+            initialized = true;
             journal.name = opt.name;
             journal.source = opt.source.displayName();
             journal.target = opt.target.displayName();

@@ -167,6 +167,10 @@ private slots:
         QVERIFY2(writer.error().isEmpty(), qPrintable(writer.error()));
         second.write("cutover\n");
         const bool done = readUntil(second, lines2, [](const nlohmann::json &j) { return j.value("event", "") == "finished"; }, 60000, &bad);
+        if (!done) {
+            for (size_t i = lines2.size() > 8 ? lines2.size() - 8 : 0; i < lines2.size(); ++i)
+                qWarning("%s", lines2[i].dump().substr(0, 1500).c_str());
+        }
         QVERIFY2(done, qPrintable(QString::fromUtf8(second.readAllStandardError())));
         QVERIFY(second.waitForFinished(30000));
         QCOMPARE(second.exitCode(), 0);
