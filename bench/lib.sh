@@ -126,7 +126,7 @@ leftovers() {
     p=$(q "$SRC" "SELECT coalesce(string_agg(pubname, ','), '') FROM pg_publication")
     t=$(q "$TGT" "SELECT coalesce(string_agg(subname, ','), '') FROM pg_subscription")
     local ri
-    ri=$(q "$SRC" "SELECT coalesce(string_agg(c.relname || '=' || c.relreplident, ','), '') FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    ri=$(q "$SRC" "SELECT coalesce(string_agg(c.relname || '=' || c.relreplident::text, ','), '') FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                    WHERE c.relkind IN ('r', 'p') AND c.relreplident <> 'd' AND n.nspname NOT IN ('pg_catalog', 'information_schema')")
     local ns
     ns=$(q "$SRC" "SELECT coalesce(string_agg(nspname, ','), '') FROM pg_namespace WHERE nspname <> ALL (string_to_array('${SRC_SCHEMAS:-}', ','))
