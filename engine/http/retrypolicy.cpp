@@ -106,7 +106,8 @@ std::optional<qint64> RetryPolicy::retryAfterMs(const Response &response, const 
 
 QDateTime RetryPolicy::parseHttpDate(const QByteArray &value)
 {
-    const QString text = QString::fromLatin1(value).trimmed();
+    // simplified(): asctime pads single-digit days with a second space.
+    const QString text = QString::fromLatin1(value).simplified();
     const QLocale c = QLocale::c();
     // IMF-fixdate (RFC 7231 §7.1.1.1), the only form a server should send; then the two obsolete forms.
     for (const char *format : {"ddd, dd MMM yyyy HH:mm:ss 'GMT'", "dddd, dd-MMM-yy HH:mm:ss 'GMT'", "ddd MMM d HH:mm:ss yyyy"}) {

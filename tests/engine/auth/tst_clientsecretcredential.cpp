@@ -7,6 +7,9 @@
 #include "tests/support/fakenetworkaccessmanager.h"
 
 #include <QSignalSpy>
+#include <QThread>
+
+#include <atomic>
 #include <QTest>
 #include <QTimeZone>
 
@@ -131,6 +134,25 @@ private slots:
         QCOMPARE(got, QStringList(3, QStringLiteral("tok-shared")));
         QCOMPARE(f.nam.requests().size(), 1);
         QCOMPARE(f.credential->fetchCount(), 1);
+    }
+
+    void answersOnTheContextsThread()
+    {
+        Fixture f;
+        f.nam.enqueue(FakeResponse::json(200, tokenJson("tok")));
+        QThread worker;
+        worker.start();
+        QObject context;
+        context.moveToThread(&worker);
+        std::atomic<QThread *> calledOn = nullptr;
+        f.credential->getToken({kScope}, &context, [&calledOn](Expected<AccessToken> r) {
+            if (r)
+                calledOn = QThread::currentThread();
+        });
+        QTRY_VERIFY(calledOn.load() != nullptr);
+        QCOMPARE(calledOn.load(), &worker);
+        worker.quit();
+        worker.wait();
     }
 
     void destroyedContextIsNotCalled()

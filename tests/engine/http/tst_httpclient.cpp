@@ -398,6 +398,27 @@ private slots:
         QCOMPARE(calls, 1);             // and nothing was called
     }
 
+    void httpDate_data()
+    {
+        QTest::addColumn<QByteArray>("value");
+        QTest::addColumn<QDateTime>("expected");
+        const QDateTime t(QDate(1994, 11, 6), QTime(8, 49, 37), QTimeZone::utc());
+        QTest::newRow("IMF-fixdate") << QByteArray("Sun, 06 Nov 1994 08:49:37 GMT") << t;
+        QTest::newRow("RFC 850") << QByteArray("Sunday, 06-Nov-94 08:49:37 GMT") << t;
+        QTest::newRow("asctime") << QByteArray("Sun Nov  6 08:49:37 1994") << t;
+        QTest::newRow("garbage") << QByteArray("tomorrow") << QDateTime();
+        QTest::newRow("empty") << QByteArray() << QDateTime();
+    }
+    void httpDate()
+    {
+        QFETCH(QByteArray, value);
+        QFETCH(QDateTime, expected);
+        const QDateTime parsed = RetryPolicy::parseHttpDate(value);
+        QCOMPARE(parsed.isValid(), expected.isValid());
+        if (expected.isValid())
+            QCOMPARE(parsed.toUTC(), expected);
+    }
+
     void malformedJsonNeverThrows_data()
     {
         QTest::addColumn<QByteArray>("body");
