@@ -178,7 +178,7 @@ lag_flexmigrate() {
     left=$(leftovers)
     [[ -n $left ]] && note="left behind: $left"
     # The engine's own lag figures (last value per second) for comparison.
-    awk -F'\t' '{ b = ""; s = ""; if (match($2, /"lagBytes"[ ]*:[ ]*[0-9.]+/)) { b = substr($2, RSTART, RLENGTH); sub(/.*:[ ]*/, "", b) }
+    awk -F'\t' '{ b = ""; s = ""; if (match($2, /"lagBytes"[ ]*:[ ]*-?[0-9.]+/)) { b = substr($2, RSTART, RLENGTH); sub(/.*:[ ]*/, "", b) }
                   if (match($2, /"lagSeconds"[ ]*:[ ]*[0-9.eE+-]+/)) { s = substr($2, RSTART, RLENGTH); sub(/.*:[ ]*/, "", s) }
                   if (b != "" || s != "") print $1 "\t" b "\t" s }' "$ev" >"$RES/$tag.engine-lag.tsv"
     lag_row flexmigrate "$run" "$initial" "$TPS" "$hb" "$bytes" \

@@ -17,7 +17,7 @@ cat <<EOF
 # FlexMigrate benchmark — scale $SCALE, $(meta runs) run(s)
 
 - When: $(meta date_utc); commit $(meta git_commit); flexmigrate binary built $(meta flexmigrate_mtime)
-- Source database \`app\`: $(awk -v b="$DB_BYTES" 'BEGIN { printf "%.0f MB (%d B)", b / 1048576, b }'), $(awk -v r="$DB_ROWS" 'BEGIN { printf "%.2f M rows", r / 1e6 }'), loaded in $(meta load_s) s
+- Source database \`app\`: $(awk -v b="$DB_BYTES" 'BEGIN { printf "%.0f MB (%.0f B)", b / 1048576, b }'), $(awk -v r="$DB_ROWS" 'BEGIN { printf "%.2f M rows", r / 1e6 }'), loaded in $(meta load_s) s
 - Load before: \`$(meta uptime_start | sed -E 's/.*(load average)/\1/')\`; after: \`$(meta uptime_end | sed -E 's/.*(load average)/\1/')\` ($(meta nproc) cores, shared with other work)
 - Tools: $(meta pg_dump); $(meta pgcopydb)
 
@@ -135,6 +135,15 @@ EOF
         printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s%s | %s |\n", m, $2, ($3 == "" ? "–" : $3), ($4 == "" ? "–" : sprintf("%.0f", $4)), hb, by, cut, rss, $14, note, tgt
     }' "$RES/lag.tsv"
 fi
+
+# The engine's own view of its lag (status lines while streaming), next to the heartbeat.
+for f in "$RES"/lag-flexmigrate-*.engine-lag.tsv; do
+    [[ -s $f ]] || continue
+    awk -F'\t' -v run="${f##*lag-flexmigrate-}" '$3 != "" && $3 >= 0 { a[++n] = $3 * 1000; if ($2 != "" && $2 > mb) mb = $2 }
+        END { if (!n) exit; for (i = 2; i <= n; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] > t; j--) a[j + 1] = a[j]; a[j + 1] = t }
+              sub(/\.engine-lag\.tsv$/, "", run)
+              printf "\nflexmigrate run %s, its own lagSeconds while streaming (%d status lines): p50 %.1f ms, max %.1f ms; lagBytes max %.2f MB.\n", run, n, a[int((n + 1) / 2)], a[n], mb / 1048576 }' "$f"
+done
 
 echo
 echo "## flexmigrate peak RSS (target < 150 MB at scale 100)"
