@@ -16,6 +16,8 @@ struct Command {
 const Command kCommands[] = {
     {"inspect", &runInspect, "inspect servers and run the pre-flight checks"},
     {"direct", &runDirect, "migrate databases with the direct engine (copy, replicate, cut over)"},
+    {"validate", &runValidate, "compare source and target: row counts and checksums"},
+    {"migration", &runMigration, "Azure migrations, like 'az postgres flexible-server migration'"},
 };
 
 void printUsage(QTextStream &out)

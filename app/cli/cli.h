@@ -23,5 +23,7 @@ int run(const QStringList &arguments);
 
 int runInspect(const QStringList &arguments);
 int runDirect(const QStringList &arguments);
+int runMigration(const QStringList &arguments);
+int runValidate(const QStringList &arguments);
 
 } // namespace fm::cli

@@ -54,7 +54,8 @@ std::optional<Error> ResourceId::checkServerName(const QString &name, const QStr
         if (!ok)
             return Error::validation(code,
                                      QStringLiteral("%1 '%2' contains '%3'; only lowercase letters, digits and '-' are allowed.").arg(what, name, QString(c)),
-                                     c.isUpper() ? QStringLiteral("Server names are lowercase: use '%1'.").arg(name.toLower()) : QString());
+                                     c.isUpper() && !checkServerName(name.toLower(), what) ? QStringLiteral("Server names are lowercase: use '%1'.").arg(name.toLower())
+                                                                                           : QString());
     }
     if (name.startsWith(QLatin1Char('-')) || name.endsWith(QLatin1Char('-')))
         return Error::validation(code, QStringLiteral("%1 '%2' starts or ends with '-', which Azure does not allow.").arg(what, name));
