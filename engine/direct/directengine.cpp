@@ -10,6 +10,7 @@
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
+#include <QRegularExpression>
 #include <QSet>
 #include <QStandardPaths>
 
@@ -18,7 +19,9 @@
 #include <chrono>
 #include <condition_variable>
 #include <deque>
+#include <future>
 #include <map>
+#include <set>
 
 namespace fm::direct {
 
@@ -90,6 +93,7 @@ struct TableRun {
 
 struct CopyTask {
     TableRun *table = nullptr;
+    int entry = -1;        ///< >= 0: not a copy but post-data entry #entry (an index of a copied table)
     qint64 fromBlock = -1; ///< -1: whole table
     qint64 toBlock = -1;   ///< -1: unbounded
 };
@@ -101,6 +105,8 @@ struct DbRun {
     QStringList units; ///< top-level tables ("schema"."name"), publication members
     QString slot, publication, subscription, hbSchema;
     QString postData; ///< post-data script dumped at the snapshot
+    DumpScript postScript;
+    std::set<int> postDone; ///< entries already run (indexes built while other tables were still copying)
     Clock::time_point copyStart{};
     double copySeconds = 0;
     std::atomic<qint64> lagBytes{-1};
@@ -576,13 +582,17 @@ public:
         event({{"event", "slot-created"}, {"database", js(d.name)}, {"slot", js(d.slot)}, {"consistentPoint", js(slotRes.text(0, "consistent_point"))}});
 
         // Schema: pre-data now, post-data dumped now (same snapshot) and run after the copy.
+        auto postFuture = std::async(std::launch::async, [&] {
+            return runPgDump(pgDump, sourceFor(d.name), QStringLiteral("post-data"), snapshot, &cancel);
+        });
         auto pre = runPgDump(pgDump, sourceFor(d.name), QStringLiteral("pre-data"), snapshot, &cancel);
+        auto post = postFuture.get();
         if (!pre)
             return fail(pre.error());
-        auto post = runPgDump(pgDump, sourceFor(d.name), QStringLiteral("post-data"), snapshot, &cancel);
         if (!post)
             return fail(post.error());
         d.postData = *post;
+        d.postScript = DumpScript::parse(d.postData);
         {
             auto tgt = pg::Connection::open(targetFor(d.name), &cancel);
             if (!tgt)
@@ -620,7 +630,28 @@ public:
             done = jdb(d).doneUnits;
         }
         std::deque<CopyTask> tasks;
+        std::deque<CopyTask> indexTasks; // ready post-data entries: run before further copies
+        std::deque<CopyTask> splitTasks; // ranges of the big tables go first, so their indexes can start early
         std::map<QString, int> leavesLeft;
+        // Indexes and PK/unique constraints of one table can be built as soon as
+        // that table is copied, while the other workers still copy (pgcopydb does the same).
+        std::map<QString, std::vector<int>> entriesOf;
+        {
+            static const QRegularExpression onTable(QStringLiteral("\\bON\\s+(?!ONLY\\b)(\\S+)\\s+USING\\b"));
+            static const QRegularExpression alterTable(QStringLiteral("^ALTER TABLE ONLY\\s+(\\S+)\\s"), QRegularExpression::MultilineOption);
+            for (int i = 0; i < int(d.postScript.entries.size()); ++i) {
+                const DumpEntry &e = d.postScript.entries[size_t(i)];
+                QRegularExpressionMatch m;
+                if (e.type == QLatin1String("INDEX"))
+                    m = onTable.match(e.sql);
+                else if (e.type == QLatin1String("CONSTRAINT"))
+                    m = alterTable.match(e.sql);
+                else
+                    continue;
+                if (m.hasMatch())
+                    entriesOf[unquoted(m.captured(1))].push_back(i);
+            }
+        }
         for (auto &t : d.tables) {
             if (done.contains(t->unit())) {
                 t->state = Copied;
@@ -634,15 +665,16 @@ public:
                 const qint64 per = (blocks + n - 1) / n;
                 int chunks = 0;
                 for (qint64 b = 0; b < blocks; b += per) {
-                    tasks.push_back({t.get(), b, b + per >= blocks ? -1 : b + per});
+                    splitTasks.push_back({t.get(), -1, b, b + per >= blocks ? -1 : b + per});
                     ++chunks;
                 }
                 t->chunksLeft = chunks;
             } else {
-                tasks.push_back({t.get(), -1, -1});
+                tasks.push_back({t.get(), -1, -1, -1});
                 t->chunksLeft = 1;
             }
         }
+        tasks.insert(tasks.begin(), splitTasks.begin(), splitTasks.end());
         // Unit keys for units with no leaves (empty partitioned roots) count as done at once.
         for (const QString &u : d.units)
             if (!leavesLeft.count(u) && !done.contains(u)) {
@@ -660,11 +692,24 @@ public:
         const int workers = int(std::min<size_t>(size_t(opt.jobs), tasks.size()));
         auto pop = [&]() -> std::optional<CopyTask> {
             std::lock_guard lock(qmutex);
-            if (tasks.empty() || local.isCancelled())
+            if (local.isCancelled())
                 return std::nullopt;
-            CopyTask t = tasks.front();
-            tasks.pop_front();
+            std::deque<CopyTask> &q = indexTasks.empty() ? tasks : indexTasks;
+            if (q.empty())
+                return std::nullopt;
+            CopyTask t = q.front();
+            q.pop_front();
             return t;
+        };
+        auto tableCopied = [&](TableRun *t) {
+            std::lock_guard lock(qmutex);
+            auto it = entriesOf.find(unquoted(t->qualified()));
+            if (it == entriesOf.end())
+                return;
+            // Big indexes first: the longest builds start earliest.
+            for (int e : it->second)
+                indexTasks.push_back({t, e, -1, -1});
+            entriesOf.erase(it);
         };
         auto failWith = [&](const Error &e) {
             {
@@ -712,13 +757,31 @@ public:
                 // Asynchronous commit: a crash mid-copy re-copies the table anyway (journal).
                 if (auto r = tgt->exec(QStringLiteral("SET synchronous_commit = off"), {}, &local); !r)
                     return failWith(r.error());
+                bool prologueDone = false;
                 while (auto task = pop()) {
                     TableRun *t = task->table;
+                    if (task->entry >= 0) {
+                        const DumpEntry &e = d.postScript.entries[size_t(task->entry)];
+                        if (!prologueDone) {
+                            prologueDone = true;
+                            if (auto r = prepareIndexSession(*tgt, d.postScript, &local); !r)
+                                return failWith(r.error());
+                        }
+                        if (auto r = tgt->execScript(e.sql, &local); !r) {
+                            Error err = r.error();
+                            err.message = QStringLiteral("Building %1 %2 on the target failed: %3").arg(e.type, e.name, err.message);
+                            return failWith(err);
+                        }
+                        std::lock_guard lock(qmutex);
+                        d.postDone.insert(task->entry);
+                        continue;
+                    }
                     t->state = Copying;
                     if (auto r = copyChunk(*src, *tgt, *task, local); !r)
                         return failWith(r.error());
                     if (--t->chunksLeft == 0) {
                         t->state = Copied;
+                        tableCopied(t);
                         unitDone(t);
                     }
                 }
@@ -848,6 +911,21 @@ public:
     }
 
     // ------------------------------------------------------------------ post-data
+    static QString unquoted(QString name) { return name.remove(QLatin1Char('"')); }
+
+    static Expected<void> prepareIndexSession(pg::Connection &tgt, const DumpScript &script, CancelToken *c)
+    {
+        if (auto r = tgt.execScript(script.prologue, c); !r)
+            return r;
+        // Sorted index builds want memory; never lower a bigger server setting.
+        if (auto r = tgt.exec(QStringLiteral("SELECT CASE WHEN pg_size_bytes(current_setting('maintenance_work_mem')) < 256 * 1024 * 1024 "
+                                             "THEN set_config('maintenance_work_mem', '256MB', false) END"),
+                              {}, c);
+            !r)
+            return fail(r.error());
+        return {};
+    }
+
     Expected<void> runEntries(DbRun &d, const DumpScript &script, const std::vector<const DumpEntry *> &entries, int connections, bool tolerate)
     {
         if (entries.empty())
@@ -870,11 +948,8 @@ public:
                 auto tgt = pg::Connection::open(targetFor(d.name), &local);
                 if (!tgt)
                     return setFail(tgt.error());
-                if (auto r = tgt->execScript(script.prologue, &local); !r)
+                if (auto r = prepareIndexSession(*tgt, script, &local); !r)
                     return setFail(r.error());
-                // Sorted index builds want memory; never lower a bigger server setting.
-                tgt->exec(QStringLiteral("SELECT CASE WHEN pg_size_bytes(current_setting('maintenance_work_mem')) < 256 * 1024 * 1024 "
-                                         "THEN set_config('maintenance_work_mem', '256MB', false) END"));
                 for (;;) {
                     const DumpEntry *e = nullptr;
                     {
@@ -910,14 +985,19 @@ public:
             if (!post)
                 return fail(post.error());
             d.postData = *post;
+            d.postScript = DumpScript::parse(d.postData);
+            d.postDone.clear();
         }
         const auto t0 = Clock::now();
         setTables(d, Indexing);
-        const DumpScript script = DumpScript::parse(d.postData);
+        const DumpScript &script = d.postScript;
         // Waves in dependency-safe order: indexes and PK/unique constraints in
         // parallel, then everything else in dump order, then foreign keys in parallel.
         std::vector<const DumpEntry *> wave1, wave2, wave3;
-        for (const auto &e : script.entries) {
+        for (size_t i = 0; i < script.entries.size(); ++i) {
+            const DumpEntry &e = script.entries[i];
+            if (d.postDone.count(int(i)))
+                continue;
             if (e.type == QLatin1String("INDEX") || e.type == QLatin1String("CONSTRAINT"))
                 wave1.push_back(&e);
             else if (e.type == QLatin1String("FK CONSTRAINT"))
