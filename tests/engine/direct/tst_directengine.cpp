@@ -8,6 +8,7 @@
 #include "tests/engine/direct/directtestdata.h"
 
 #include <QElapsedTimer>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -198,6 +199,40 @@ private slots:
         // The replica identity we set for the table without a key is back to default.
         auto ri = m_source.query(db, QStringLiteral("SELECT relreplident FROM pg_class WHERE oid = 'app.nopk'::regclass"));
         QCOMPARE(ri->text(0, 0), QStringLiteral("d"));
+    }
+
+    void severalDatabasesCutOverWhenReady()
+    {
+        const QStringList dbs{QStringLiteral("multi_a"), QStringLiteral("Multi B")};
+        for (const QString &db : dbs)
+            createSourceDb(db, 3000);
+        auto o = options(dbs[0], QStringLiteral("multi"));
+        o.databases = dbs;
+        o.cutover = direct::CutoverMode::Ready;
+        direct::DirectEngine engine(o);
+        engine.start();
+        QVERIFY2(waitFor([&] { return engine.isFinished(); }, 120000), "did not finish");
+        auto r = engine.result();
+        QVERIFY2(r.has_value(), qPrintable(r ? QString() : r.error().toDisplayString()));
+        std::vector<nlohmann::json> events;
+        eventNames(events, engine);
+        QSet<QString> slotNames;
+        int indexesBuilt = 0;
+        for (const auto &j : events) {
+            if (j.value("event", "") == "slot-created")
+                slotNames.insert(QString::fromStdString(j.value("slot", "")));
+            if (j.value("event", "") == "indexes-built")
+                ++indexesBuilt;
+        }
+        QCOMPARE(slotNames.size(), 2); // one slot per database
+        QCOMPARE(indexesBuilt, 2);
+        for (const QString &db : dbs) {
+            const auto src = test::tableChecksums(m_source, db);
+            const auto tgt = test::tableChecksums(m_target, db);
+            QVERIFY(!src.isEmpty());
+            QCOMPARE(tgt, src);
+            QVERIFY(test::leftovers(m_source, m_target, db).isEmpty());
+        }
     }
 
     void cancelCleansUp()
