@@ -1340,6 +1340,7 @@ public:
                 if (auto r = d->tgtMon->execNamed(QStringLiteral("direct/set_sequences"), {textArray(schemas), textArray(names), textArray(values), textArray(called)}, &cancel); !r)
                     return fail(r.error());
         }
+        event({{"event", "sequences-set"}, {"seconds", secondsSince(t0)}});
         // 4. Subscription off: the target is on its own now.
         for (DbRun *d : active)
             if (auto r = dropSubscription(*d->tgtMon, d->subscription); !r)

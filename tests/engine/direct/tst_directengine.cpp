@@ -178,7 +178,9 @@ private slots:
             if (j.value("event", "") == "cutover-finished")
                 cutoverSeconds = j.value("seconds", -1.0);
         QVERIFY(cutoverSeconds >= 0 && cutoverSeconds < 10);
-        qInfo("cutover %.3f s", cutoverSeconds);
+        for (const auto &j : events)
+            if (j.contains("seconds") && QString::fromStdString(j.value("event", "")).contains(QLatin1String("cut")) | (j.value("event", "") == "drained") | (j.value("event", "") == "sequences-set"))
+                qInfo("%s", j.dump().c_str());
 
         const auto src = test::tableChecksums(m_source, db);
         const auto tgt = test::tableChecksums(m_target, db);
