@@ -4,6 +4,7 @@
 // flexmigrate inspect --source-uri URI [--target-uri URI] [--db NAME ...] [--backend B] [--json]
 #include "app/cli/cli.h"
 
+#include "engine/core/format.h"
 #include "engine/core/job.h"
 #include "engine/core/logging.h"
 #include "engine/pg/inspection.h"
@@ -21,19 +22,6 @@ namespace fm::cli {
 
 namespace {
 
-QString humanBytes(qint64 b)
-{
-    if (b < 0)
-        return QStringLiteral("?");
-    const char *units[] = {"B", "kB", "MB", "GB", "TB"};
-    double v = double(b);
-    int u = 0;
-    while (v >= 1024 && u < 4) {
-        v /= 1024;
-        ++u;
-    }
-    return QStringLiteral("%1 %2").arg(v, 0, 'f', u ? 1 : 0).arg(QLatin1String(units[u]));
-}
 
 Expected<pg::ConnectionParams> paramsFrom(const QString &uri, const char *passwordEnv)
 {
@@ -83,7 +71,7 @@ void printDatabases(QTextStream &out, const pg::ServerInfo &s, const QStringList
         }
         if (d.inspectError)
             notes << QStringLiteral("not inspected: %1").arg(d.inspectError->message);
-        out << "  " << d.name.leftJustified(24) << humanBytes(d.sizeBytes).rightJustified(10)
+        out << "  " << d.name.leftJustified(24) << formatBytes(d.sizeBytes).rightJustified(10)
             << (d.inspected ? QString::number(d.tableCount()) : QStringLiteral("-")).rightJustified(8)
             << (d.inspected ? QString::number(d.estimatedRows()) : QStringLiteral("-")).rightJustified(12) << "  " << notes.join(QStringLiteral("; ")) << '\n';
     }

@@ -6,6 +6,7 @@
 // replication needs (DESIGN.md, direct engine). Ids are stable: docs, tests
 // and users' scripts refer to them.
 #include "engine/pg/preflight.h"
+#include "engine/core/format.h"
 
 #include "engine/pg/connection.h"
 
@@ -99,19 +100,6 @@ bool isAzureSingle(const ServerInfo &s)
     return s.kind == ServerKind::AzureSingleServer || !s.azureReplicationSupport.isEmpty();
 }
 
-QString bytes(qint64 b)
-{
-    if (b < 0)
-        return QStringLiteral("?");
-    const char *units[] = {"B", "kB", "MB", "GB", "TB"};
-    double v = double(b);
-    int u = 0;
-    while (v >= 1024 && u < 4) {
-        v /= 1024;
-        ++u;
-    }
-    return QStringLiteral("%1 %2").arg(v, 0, 'f', u ? 1 : 0).arg(QLatin1String(units[u]));
-}
 
 void serverChecks(Builder &b, const PreflightInput &in, const ServerInfo &src, int dbCount)
 {
@@ -228,7 +216,7 @@ void serverChecks(Builder &b, const PreflightInput &in, const ServerInfo &src, i
     for (const auto &s : src.replicationSlots) {
         if (s.active)
             continue;
-        inactive << QStringLiteral("%1 (%2, holds %3)").arg(s.name, s.type, bytes(s.retainedBytes));
+        inactive << QStringLiteral("%1 (%2, holds %3)").arg(s.name, s.type, formatBytes(s.retainedBytes));
         dropSql << QStringLiteral("SELECT pg_drop_replication_slot('%1');").arg(QString(s.name).replace(QLatin1Char('\''), QStringLiteral("''")));
     }
     if (!inactive.isEmpty()) {
@@ -344,7 +332,7 @@ void databaseChecks(Builder &b, const PreflightInput &in, const DatabaseInfo &db
         c.fixSql << QStringLiteral("GRANT CONNECT ON DATABASE %1 TO CURRENT_USER;").arg(quoteIdent(D));
         return;
     }
-    b.pass(QStringLiteral("db.connect"), S, QStringLiteral("%1 tables, %2").arg(db.tableCount()).arg(bytes(db.sizeBytes)), D);
+    b.pass(QStringLiteral("db.connect"), S, QStringLiteral("%1 tables, %2").arg(db.tableCount()).arg(formatBytes(db.sizeBytes)), D);
 
     // Replica identity: without it, UPDATE/DELETE cannot be replicated, and once a
     // publication covers the table they fail on the source itself (bench-baseline.md pitfall).

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 FlexMigrate contributors
 #include "tests/support/pgcluster.h"
+#include "tests/support/testutil.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -31,11 +32,6 @@ Run runCli(const QStringList &args, const QMap<QString, QString> &env = {})
     return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
 }
 
-#define REQUIRE_OK(expr)                                                                                      \
-    do {                                                                                                      \
-        auto _r = (expr);                                                                                     \
-        QVERIFY2(_r.has_value(), _r ? "" : qPrintable(_r.error().toDisplayString() + QLatin1Char('\n') + _r.error().details)); \
-    } while (0)
 } // namespace
 
 class TestCliInspect : public QObject

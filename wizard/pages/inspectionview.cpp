@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 FlexMigrate contributors
 #include "wizard/pages/inspectionview.h"
+#include "engine/core/format.h"
 
 #include "wizard/viewmodels/inspectviewmodel.h"
 
@@ -18,19 +19,6 @@
 namespace fm::ui {
 
 namespace {
-QString humanBytes(qint64 b)
-{
-    if (b < 0)
-        return QStringLiteral("?");
-    const char *units[] = {"B", "kB", "MB", "GB", "TB"};
-    double v = double(b);
-    int u = 0;
-    while (v >= 1024 && u < 4) {
-        v /= 1024;
-        ++u;
-    }
-    return QStringLiteral("%1 %2").arg(v, 0, 'f', u ? 1 : 0).arg(QLatin1String(units[u]));
-}
 
 QString serverLine(const pg::ServerInfo &s)
 {
@@ -166,7 +154,7 @@ void InspectionView::showResults()
                 notes << tr("%1 large objects").arg(d.largeObjects);
             if (!d.materializedViews.isEmpty())
                 notes << tr("%1 materialized views").arg(d.materializedViews.size());
-            auto *item = new QTreeWidgetItem(m_databases, {d.name, humanBytes(d.sizeBytes), QString::number(d.tableCount()),
+            auto *item = new QTreeWidgetItem(m_databases, {d.name, formatBytes(d.sizeBytes), QString::number(d.tableCount()),
                                                             QString::number(d.estimatedRows()), notes.join(QStringLiteral("; "))});
             item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
             item->setCheckState(0, selected.contains(d.name) ? Qt::Checked : Qt::Unchecked);

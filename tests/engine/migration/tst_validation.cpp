@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 FlexMigrate contributors
 #include "engine/migration/validation.h"
 #include "tests/support/pgcluster.h"
+#include "tests/support/testutil.h"
 
 #include <QJsonDocument>
 #include <QTest>
@@ -26,11 +27,6 @@ INSERT INTO parted SELECT g, g % 100 FROM generate_series(1, 1000) g;
 ANALYZE;
 )SQL";
 
-#define REQUIRE_OK(expr)                                                                                      \
-    do {                                                                                                      \
-        auto _r = (expr);                                                                                     \
-        QVERIFY2(_r.has_value(), _r ? "" : qPrintable(_r.error().toDisplayString() + QLatin1Char('\n') + _r.error().details)); \
-    } while (0)
 
 const TableValidation *table(const DatabaseValidation &d, const QString &name)
 {

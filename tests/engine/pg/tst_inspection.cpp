@@ -7,7 +7,7 @@
 #include "engine/pg/connection.h"
 #include "engine/pg/inspection.h"
 #include "engine/pg/preflight.h"
-#include "tests/support/printers.h"
+#include "tests/support/testutil.h"
 #include "tests/support/pgcluster.h"
 
 #include <QTest>
@@ -55,11 +55,6 @@ const CheckResult *find(const PreflightReport &r, const QString &id, const QStri
     return nullptr;
 }
 
-#define REQUIRE_OK(expr)                                                                                     \
-    do {                                                                                                     \
-        auto _r = (expr);                                                                                    \
-        QVERIFY2(_r.has_value(), _r ? "" : qPrintable(_r.error().toDisplayString() + QLatin1Char('\n') + _r.error().details)); \
-    } while (0)
 
 } // namespace
 

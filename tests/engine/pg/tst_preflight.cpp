@@ -5,7 +5,7 @@
 // produce for real (an older target major version, Azure allow-lists, PostGIS).
 // tst_inspection runs the same checks against real clusters.
 #include "engine/pg/preflight.h"
-#include "tests/support/printers.h"
+#include "tests/support/testutil.h"
 
 #include <QTest>
 
