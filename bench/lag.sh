@@ -29,7 +29,8 @@ heartbeat_target() {
 # Runs pgbench for LAG_SECONDS and samples once a second until it exits.
 # Sets PGBENCH_END (the stamp when writes stopped) and TPS.
 load_and_sample() {
-    local tag=$1 samples=$RES/$tag.lag-samples.tsv
+    local tag=$1
+    local samples=$RES/$tag.lag-samples.tsv
     printf 'stamp\tslot_bytes_behind\treplay_lag_ms\n' >"$samples"
     pgbench -c 4 -j 2 -T "$LAG_SECONDS" -n "$SRC" >"$RES/logs/$tag.pgbench.log" 2>&1 &
     local pb=$!
@@ -99,7 +100,8 @@ LAG_HEADER='method\trun\tinitial_s\ttps\thb_p50_ms\thb_max_ms\thb_n\tslot_bytes_
 # and stop_lsn; wait for the marker on the target and confirmed_flush_lsn >=
 # stop_lsn; setval every sequence; DROP SUBSCRIPTION.
 lag_logical() {
-    local run=$1 tag=lag-logical-$run t0
+    local run=$1
+    local tag=lag-logical-$run t0
     reset_target
     heartbeat_source
     t0=$(now)
@@ -137,7 +139,8 @@ lag_logical() {
 # standard input. Cutover time = writes stopped (pgbench exited) -> the
 # "cutover-finished" event (target ready).
 lag_flexmigrate() {
-    local run=$1 tag=lag-flexmigrate-$run
+    local run=$1
+    local tag=lag-flexmigrate-$run
     if ! flexmigrate_available; then
         lag_row flexmigrate "$run" '' '' '' '' '' '' '' '' N/A "$FLEXMIGRATE_WHY"
         return 0

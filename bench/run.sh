@@ -84,7 +84,8 @@ trap cleanup EXIT
 trap 'log "interrupted"; exit 130' INT TERM
 
 # Private copies: other people rebuild build/ while a long run is going.
-cp "$PGCLUSTER" "$WORK/flexmigrate-pgcluster" && PGCLUSTER=$WORK/flexmigrate-pgcluster || die "cannot copy $PGCLUSTER"
+cp "$PGCLUSTER" "$WORK/flexmigrate-pgcluster" || die "cannot copy $PGCLUSTER"
+PGCLUSTER=$WORK/flexmigrate-pgcluster
 if [[ -x $FLEXMIGRATE ]]; then
     FLEXMIGRATE_MTIME=$(date -u -r "$FLEXMIGRATE" +%Y-%m-%dT%H:%M:%SZ)
     FLEXMIGRATE_ORIG=$FLEXMIGRATE

@@ -16,7 +16,7 @@ if [[ ${1:-} == --help ]]; then
 fi
 [[ ${1:-} == direct && ${2:-} == run ]] || { echo "fake: only 'direct run'" >&2; exit 2; }
 shift 2
-src= tgt= db= cutover=ready
+src='' tgt='' db='' cutover=ready
 while (($#)); do
     case $1 in
     --help) echo "usage: flexmigrate direct run --source-uri URI --target-uri URI --db NAME [--cutover manual|ready|never] [--json]"; exit 0 ;;
