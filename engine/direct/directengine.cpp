@@ -245,7 +245,7 @@ public:
             finalState = QStringLiteral("done");
         } else if (r.error().isCancelled() && stopKind == StopKind::Stop) {
             event({{"event", "stopping"}});
-            cleanupAll();
+            cleanupAll(false);
             finalState = QStringLiteral("stopped");
             r = {};
         } else {
@@ -254,7 +254,8 @@ public:
                 log()->error("direct migration failed: {}", r.error().toDisplayString());
                 event({{"event", "error"}, {"message", js(r.error().message)}, {"code", js(r.error().code)}, {"fix", js(r.error().fix)}});
             }
-            cleanupAll();
+            // A database this run created holds an unusable partial copy: it goes too.
+            cleanupAll(true);
             finalState = cancelled ? QStringLiteral("cancelled") : QStringLiteral("failed");
         }
         {
@@ -1442,7 +1443,7 @@ public:
         saveJournal();
     }
 
-    void cleanupAll()
+    void cleanupAll(bool dropCreatedTargets)
     {
         closeMonitors();
         for (auto &d : dbs) {
@@ -1453,7 +1454,7 @@ public:
             }
             if (phase == QLatin1String("done") || phase == QLatin1String("queued"))
                 continue;
-            cleanupDb(*d, false);
+            cleanupDb(*d, dropCreatedTargets);
             std::lock_guard lock(mutex);
             d->phase = QStringLiteral("cleaned");
         }

@@ -251,6 +251,9 @@ private slots:
         QCOMPARE(engine.status().state, QStringLiteral("cancelled"));
         QVERIFY(!engine.result().has_value());
         QVERIFY(engine.result().error().isCancelled());
+        // The target database this run created (a partial copy) is gone too.
+        auto gone = m_target.query(QStringLiteral("postgres"), QStringLiteral("SELECT count(*) FROM pg_database WHERE datname = $1"), {db});
+        QCOMPARE(gone->toInt(0, 0), qint64(0));
         const QStringList left = test::leftovers(m_source, m_target, db);
         QVERIFY2(left.isEmpty(), qPrintable(left.join(QStringLiteral(", "))));
         auto ri = m_source.query(db, QStringLiteral("SELECT relreplident FROM pg_class WHERE oid = 'app.nopk'::regclass"));
