@@ -3,6 +3,7 @@
 #include "engine/arm/migrationrequest.h"
 
 #include "engine/arm/jsonutil.h"
+#include "engine/arm/resourceid.h"
 
 namespace fm::arm {
 
@@ -48,6 +49,11 @@ Expected<json> buildCreateBody(const CreateMigrationRequest &r, MigrationApiVers
                                 .arg(maxDatabases(version)),
                             QStringLiteral("Split the databases over several migrations.")));
     if (v2021) {
+        // The seed-era service migrates only from a Single Server, named by its ARM id (§1.3).
+        auto source = ResourceId::parseOfType(r.sourceDbServerResourceId, QStringLiteral("Microsoft.DBforPostgreSQL/servers"),
+                                              QStringLiteral("The source server id (sourceDBServerResourceId)"));
+        if (!source)
+            return fail(source.error());
         // The seed's contract: aadApp is required in secretParameters (§1.3).
         if (r.aadClientId.isEmpty() || r.aadTenantId.isEmpty() || r.aadSecret.isEmpty())
             return fail(invalid(QStringLiteral("api-version %1 needs the AAD app (client id, tenant id and secret) in secretParameters.aadApp.").arg(ver),

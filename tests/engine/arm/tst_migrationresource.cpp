@@ -280,6 +280,16 @@ private slots:
         QVERIFY(buildCreateBody(r, MigrationApiVersion::PrivatePreview20210615));
         r.location.clear();
         QVERIFY(!buildCreateBody(r, MigrationApiVersion::PrivatePreview20210615));
+        // 2021: the source must be a Single Server id; 2024 also takes host:port@user.
+        r.location = QStringLiteral("westus");
+        r.sourceDbServerResourceId = QStringLiteral("20.66.25.58:5432@postgres");
+        auto notArm = buildCreateBody(r, MigrationApiVersion::PrivatePreview20210615);
+        QVERIFY(!notArm);
+        QVERIFY2(notArm.error().message.contains(QLatin1String("sourceDBServerResourceId")), qPrintable(notArm.error().message));
+        r.sourceDbServerResourceId = QStringLiteral("/subscriptions/ffffffff-ffff-ffff-ffff-ffffffffffff/resourceGroups/rg/providers/Microsoft.DBforPostgreSQL/flexibleServers/f");
+        auto flex = buildCreateBody(r, MigrationApiVersion::PrivatePreview20210615);
+        QVERIFY(!flex);
+        QVERIFY2(flex.error().message.contains(QLatin1String("Microsoft.DBforPostgreSQL/servers")), qPrintable(flex.error().message));
     }
 
     void updateBodies_data()
