@@ -217,8 +217,12 @@ void LroPoller::scheduleNext(const Response &last)
 
 void LroPoller::poll()
 {
-    if (isFinished() || !m_client)
+    if (isFinished())
         return;
+    if (!m_client) {
+        complete(fail(Error::internal(QStringLiteral("The HTTP client went away while an operation was being followed."))));
+        return;
+    }
     m_job = m_client->send(Request::get(m_finalStep ? m_finalGetUrl : m_pollUrl), this);
     HttpJob *job = m_job.data();
     connect(job, &Job::finished, this, [this, job] {
