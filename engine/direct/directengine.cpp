@@ -1492,7 +1492,8 @@ public:
                 ts.bytesCopied = t->bytesCopied;
                 const bool copied = t->state != Queued && t->state != Copying && t->state != Resyncing;
                 ts.rowsTotal = copied ? ts.rowsCopied : std::max(t->estRows, ts.rowsCopied);
-                ts.bytesTotal = std::max(t->bytes, ts.bytesCopied);
+                // Until a table is copied its size on disk stands in for the stream size.
+                ts.bytesTotal = copied ? ts.bytesCopied : std::max(t->bytes, ts.bytesCopied);
                 ts.inserts = t->ins;
                 ts.updates = t->upd;
                 ts.deletes = t->del;
