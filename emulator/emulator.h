@@ -85,7 +85,11 @@ public:
     ~Emulator() override;
 
     /** http://127.0.0.1:PORT, used in Azure-AsyncOperation/Location URLs and error_uri. */
-    void setBaseUrl(const QString &baseUrl) { m_baseUrl = baseUrl; }
+    void setBaseUrl(const QString &baseUrl)
+    {
+        m_baseUrl = baseUrl;
+        m_tokens.setSelfAudience(baseUrl);
+    }
     QString baseUrl() const { return m_baseUrl; }
 
     HttpResponse handle(const HttpRequest &request);
@@ -93,6 +97,12 @@ public:
     const EmulatorConfig &config() const { return m_config; }
     TokenService &tokens() { return m_tokens; }
     void setRunnerFactory(RunnerFactory factory) { m_runnerFactory = std::move(factory); }
+    /** Replaces the fault injection at run time (tests: faults on for a phase, then off; counters restart). */
+    void setFaults(const FaultConfig &faults)
+    {
+        m_config.faults = faults;
+        m_faults = FaultInjector(faults);
+    }
     /** Cancels every running migration and waits for the runners (called by the destructor). */
     void shutdown();
     /** Advances operations and migrations now (the timer does it every timing.tickMs). */

@@ -62,6 +62,8 @@ HttpResponse TokenService::aadError(int status, const char *error, int code, con
 bool TokenService::isArmAudience(const QString &audience) const
 {
     const QString a = normalizeAudience(audience);
+    if (!m_selfAudience.isEmpty() && normalizeAudience(m_selfAudience) == a)
+        return true;
     for (const auto &known : m_config->armAudiences)
         if (normalizeAudience(known) == a)
             return true;

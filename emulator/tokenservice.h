@@ -52,6 +52,9 @@ public:
     /** Makes a token directly (tests: expired or foreign-audience tokens without waiting). */
     QByteArray issue(const QString &tenantId, const AadApp &app, const QString &audience, qint64 lifetimeSeconds, qint64 issuedAt = -1) const;
 
+    /** The emulator's own base URL also counts as an ARM audience (a custom cloud whose audience is its endpoint). */
+    void setSelfAudience(const QString &baseUrl) { m_selfAudience = baseUrl; }
+
     /** Seconds since the epoch; replaceable so tests can move time. */
     std::function<qint64()> now;
 
@@ -61,6 +64,7 @@ private:
 
     const EmulatorConfig *m_config;
     QByteArray m_key;
+    QString m_selfAudience;
 };
 
 QString normalizeAudience(QString audience);
