@@ -158,6 +158,32 @@ public:
     bool targetSuperuser = false;
     std::optional<pg::Connection> tgtAdmin;
     bool initialized = false; ///< the journal is ours: failures from here on clean up and are journaled
+    std::vector<std::thread> analyzers;
+
+    /** Planner statistics on the target (COPY leaves none), in the background while changes stream. */
+    void startAnalyze(DbRun &d)
+    {
+        const QString db = d.name;
+        analyzers.emplace_back([this, db] {
+            const auto t0 = Clock::now();
+            auto tgt = pg::Connection::open(targetFor(db), &cancel);
+            if (!tgt)
+                return;
+            if (auto r = tgt->exec(QStringLiteral("ANALYZE"), {}, &cancel); !r) {
+                if (!r.error().isCancelled())
+                    log()->warn("ANALYZE of {} on the target failed: {}", db, r.error().toDisplayString());
+                return;
+            }
+            event({{"event", "analyzed"}, {"database", js(db)}, {"seconds", secondsSince(t0)}});
+        });
+    }
+    void joinAnalyzers()
+    {
+        for (auto &t : analyzers)
+            if (t.joinable())
+                t.join();
+        analyzers.clear();
+    }
 
     // ------------------------------------------------------------------ helpers
     void event(nlohmann::json e)
@@ -228,6 +254,9 @@ public:
     void run()
     {
         Expected<void> r = runAll();
+        if (!r)
+            cancel.cancel(); // stops a running ANALYZE before the cleanup
+        joinAnalyzers();
         closeMonitors();
         QString finalState;
         if (!r && !initialized) {
@@ -486,6 +515,7 @@ public:
             setTables(d, Streaming);
             setPhase(d, QStringLiteral("streaming"));
             event({{"event", "streaming"}, {"database", js(d.name)}});
+            startAnalyze(d);
         }
         return {};
     }
@@ -662,7 +692,8 @@ public:
             const qint64 blocks = t->heapBytes / t->blockSize;
             if (t->heapBytes > opt.splitThresholdBytes && blocks > 16) {
                 // ctid ranges (TID range scans, PostgreSQL 14+) let every worker share a big table.
-                const qint64 n = std::clamp<qint64>(std::max<qint64>(opt.jobs * 4, t->heapBytes / (64LL << 20)), 2, 256);
+                // Small ranges (~16 MB) keep the tail short: the table's indexes wait for its last range.
+                const qint64 n = std::clamp<qint64>(std::max<qint64>(opt.jobs * 4, t->heapBytes / (16LL << 20)), 2, 512);
                 const qint64 per = (blocks + n - 1) / n;
                 int chunks = 0;
                 for (qint64 b = 0; b < blocks; b += per) {
@@ -1113,6 +1144,7 @@ public:
             t->state = unfinished.contains(t->unit()) ? Resyncing : Streaming;
         setPhase(d, QStringLiteral("streaming"));
         event({{"event", "streaming"}, {"database", js(d.name)}, {"resyncing", qint64(unfinished.size())}});
+        startAnalyze(d);
         return {};
     }
 
