@@ -400,6 +400,12 @@ public:
         if (!t)
             return fail(t.error());
         const QString noClientSide = QStringLiteral(" Client-side logical decoding, which would avoid this, is not implemented yet.");
+        // DESIGN.md: Azure Single Server can decode but not publish/subscribe.
+        if (opt.source.kind == pg::ServerKind::AzureSingleServer
+            || (opt.source.isAzureHost() && opt.source.user.contains(QLatin1Char('@'))))
+            return fail(directError(QStringLiteral("NativeSubscriptionImpossible"),
+                                    QStringLiteral("The source is an Azure Single Server, which cannot publish to a native subscription.%1").arg(noClientSide),
+                                    QStringLiteral("Use the Azure migration service backend for this source.")));
         if (s->text(0, "wal_level") != QLatin1String("logical"))
             return fail(directError(QStringLiteral("SourceNotLogical"),
                                     QStringLiteral("The source has wal_level=%1; change capture needs wal_level=logical.").arg(s->text(0, "wal_level")),
@@ -596,8 +602,15 @@ public:
         if (auto r = src.exec(QStringLiteral("CREATE PUBLICATION %1 FOR TABLE %2 WITH (publish_via_partition_root = true)")
                                   .arg(pg::quoteIdent(d.publication), members),
                               {}, &cancel);
-            !r)
-            return fail(r.error());
+            !r) {
+            Error e = r.error();
+            e.message = QStringLiteral("The source cannot publish database \"%1\" (%2), so a native subscription is impossible. "
+                                       "Client-side logical decoding, which would avoid this, is not implemented yet.")
+                            .arg(d.name, e.message);
+            if (e.code.isEmpty() || e.code == QLatin1String("42501"))
+                e.fix = QStringLiteral("Connect to the source as the owner of the tables or a superuser.");
+            return fail(e);
+        }
 
         // The slot and its exported snapshot: one consistent point for schema, data and changes.
         pg::ConnectionParams rp = sourceFor(d.name);

@@ -278,6 +278,28 @@ private slots:
         QVERIFY2(left.isEmpty(), qPrintable(left.join(QStringLiteral(", "))));
     }
 
+    void refusesWithoutNativeSubscription()
+    {
+        // PostgreSQL 15: only a superuser may create a subscription; client-side decoding comes later.
+        const QString db = QStringLiteral("nosub");
+        QVERIFY(m_source.createDatabase(db).has_value());
+        QVERIFY(m_source.execute(db, QStringLiteral("CREATE TABLE a (id int primary key)")).has_value());
+        QVERIFY(m_target.execute(QStringLiteral("postgres"), QStringLiteral("CREATE ROLE plain LOGIN CREATEDB PASSWORD 'plain-pw'")).has_value());
+        auto o = options(db, QStringLiteral("nosub"));
+        auto plain = pg::ConnectionParams::fromUri(m_target.uriFor(QStringLiteral("plain"), QStringLiteral("plain-pw")));
+        QVERIFY(plain.has_value());
+        o.target = *plain;
+        direct::DirectEngine engine(o);
+        engine.start();
+        QVERIFY(waitFor([&] { return engine.isFinished(); }, 60000));
+        QVERIFY(!engine.result().has_value());
+        QCOMPARE(engine.result().error().code, QStringLiteral("NativeSubscriptionImpossible"));
+        QVERIFY2(engine.result().error().message.contains(QLatin1String("not a superuser")), qPrintable(engine.result().error().message));
+        QVERIFY(engine.result().error().message.contains(QLatin1String("not implemented yet")));
+        const QStringList left = test::leftovers(m_source, m_target, db);
+        QVERIFY2(left.isEmpty(), qPrintable(left.join(QStringLiteral(", "))));
+    }
+
     void refusesNonEmptyTarget()
     {
         const QString db = QStringLiteral("busy");
