@@ -333,7 +333,7 @@ public:
             if (!opt.resume && *loaded && journal.state == QLatin1String("running"))
                 return fail(Error::validation(QStringLiteral("InterruptedMigration"),
                                               QStringLiteral("Migration \"%1\" was interrupted and can be resumed (journal %2).").arg(opt.name, journal.path()),
-                                              QStringLiteral("Run again with --resume, or choose another --name.")));
+                                              QStringLiteral("Run again with --resume to continue (interrupting that run with Ctrl-C removes every replication object), or choose another --name.")));
             if (!opt.resume || journal.state != QLatin1String("running")) {
                 if (opt.resume)
                     return fail(Error::validation(QStringLiteral("NothingToResume"),
@@ -812,11 +812,13 @@ public:
                             if (auto r = prepareIndexSession(*tgt, d.postScript, &local); !r)
                                 return failWith(r.error());
                         }
+                        t->state = Indexing;
                         if (auto r = tgt->execScript(e.sql, &local); !r) {
                             Error err = r.error();
                             err.message = QStringLiteral("Building %1 %2 on the target failed: %3").arg(e.type, e.name, err.message);
                             return failWith(err);
                         }
+                        t->state = Copied;
                         std::lock_guard lock(qmutex);
                         d.postDone.insert(task->entry);
                         continue;
