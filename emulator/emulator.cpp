@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 FlexMigrate contributors
 #include "emulator/emulator.h"
 
+#include "emulator/dmsstate.h"
 #include "emulator/emulatorprivate.h"
 #include "emulator/migrationstate.h"
 #include "emulator/rbac.h"
@@ -146,6 +147,14 @@ void Emulator::shutdown()
             m->runner.reset(); // joins the engine's threads
         }
     }
+    for (auto &svc : m_dmsServices)
+        for (auto &[pn, p] : svc->projects)
+            for (auto &[tn, t] : p->tasks)
+                if (t->runner) {
+                    t->runner->cancel();
+                    t->runner->cleanup();
+                    t->runner.reset();
+                }
 }
 
 int Emulator::activeRunners() const
@@ -404,10 +413,12 @@ HttpResponse Emulator::routeArm(ArmCall &call)
     if (n < 7 || !sameText(s[4], QStringLiteral("providers")))
         return HttpResponse::armError(404, QStringLiteral("InvalidRequestUri"), QStringLiteral("The request URI '%1' is not valid.").arg(path));
     const QString ns = s[5];
+    if (sameText(ns, QStringLiteral("Microsoft.DataMigration")))
+        return handleDms(call, rgName, rg, s.mid(6));
     if (!sameText(ns, QStringLiteral("Microsoft.DBforPostgreSQL")))
         return HttpResponse::armError(400, QStringLiteral("InvalidResourceNamespace"),
-                                      QStringLiteral("The resource namespace '%1' is invalid (the emulator serves Microsoft.DBforPostgreSQL; "
-                                                     "Microsoft.DataMigration is not emulated yet).")
+                                      QStringLiteral("The resource namespace '%1' is invalid (the emulator serves Microsoft.DBforPostgreSQL and "
+                                                     "Microsoft.DataMigration).")
                                           .arg(ns));
     const bool single = sameText(s[6], QStringLiteral("servers"));
     const bool flexible = sameText(s[6], QStringLiteral("flexibleServers"));
@@ -567,6 +578,7 @@ void Emulator::tick()
     }
     for (auto &m : m_migrations)
         advance(*m);
+    advanceDms();
     // Deleted migrations stay as hidden tombstones: their names are never reused (azure-api.md §9.2).
 }
 

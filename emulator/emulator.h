@@ -68,6 +68,9 @@ struct Operation {
 };
 
 struct Migration;
+struct DmsService;
+struct DmsProject;
+struct DmsTask;
 
 /**
  * @brief The emulated Azure: AAD token endpoint + ARM (DBforPostgreSQL servers,
@@ -141,6 +144,13 @@ private:
     nlohmann::json parameterJson(const ServerState &server, const ServerParameter &p) const;
     nlohmann::json firewallJson(const ServerState &server, const FirewallRule &r) const;
 
+    // DMS (armdms.cpp).
+    HttpResponse handleDms(ArmCall &call, const QString &rgName, const ResourceGroup *rg, const QStringList &rest);
+    nlohmann::json dmsServiceJson(const DmsService &svc) const;
+    nlohmann::json dmsTaskJson(const DmsService &svc, const DmsProject &project, const DmsTask &task, bool expandOutput) const;
+    ServerState *serverForConnection(const nlohmann::json &connectionInfo, QString *problem);
+    void advanceDms();
+
     // Migrations (armmigrations.cpp).
     HttpResponse handleMigrations(ArmCall &call, ServerState &target, const QStringList &rest);
     HttpResponse createMigration(ArmCall &call, ServerState &target, const QString &name);
@@ -166,6 +176,7 @@ private:
     std::vector<std::unique_ptr<ServerState>> m_servers;
     std::map<QString, Operation> m_operations;
     std::vector<std::unique_ptr<Migration>> m_migrations;
+    std::vector<std::unique_ptr<DmsService>> m_dmsServices;
     RunnerFactory m_runnerFactory;
     QElapsedTimer m_clock;
     QTimer m_timer;

@@ -73,6 +73,7 @@ public:
                     ++r.tablesErrored;
                 else
                     ++r.tablesCompleted;
+                r.tables.push_back({t.schema, t.name, t.state, t.rowsCopied, t.inserts, t.updates, t.deletes});
                 r.inserts += t.inserts;
                 r.updates += t.updates;
                 r.deletes += t.deletes;

@@ -14,6 +14,15 @@
 
 namespace fm::emulator {
 
+/** One table (DMS TableLevelOutput, azure-api.md §4.5). */
+struct RunnerTable {
+    QString schema;
+    QString name;
+    QString state; ///< queued, copying, copied, indexing, resyncing, streaming, done, failed
+    qint64 rowsCopied = 0;
+    qint64 inserts = 0, updates = 0, deletes = 0;
+};
+
 /** One database as the emulated service reports it (the dbDetails counters, azure-api.md §1.5). */
 struct RunnerDatabase {
     QString name;
@@ -24,6 +33,7 @@ struct RunnerDatabase {
     qint64 lagBytes = -1;
     double latencySeconds = -1;
     QString error;
+    std::vector<RunnerTable> tables;
 };
 
 struct RunnerStatus {
