@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 FlexMigrate contributors
+#pragma once
+
+#include "engine/direct/directengine.h"
+#include "engine/migration/migrationbackend.h"
+#include "engine/migration/migrationspec.h"
+
+#include <memory>
+
+class QTimer;
+
+namespace fm::migration {
+
+/**
+ * @brief The `direct` backend: engine/direct in process (DESIGN.md "Three ways").
+ *
+ * The engine runs on its own threads; this object polls its status() snapshot
+ * with a QTimer on the owning thread (status() only takes a mutex briefly, so
+ * the event loop never waits on libpq) and maps it onto MigrationStatus.
+ * Cutover is DirectEngine::requestCutover() for all databases at once; a
+ * refusal's reason becomes the Error message.
+ *
+ * Destroying a running backend cancels the engine and joins its threads (the
+ * engine cleans up its replication objects first).
+ */
+class DirectBackend : public MigrationBackend
+{
+    Q_OBJECT
+public:
+    explicit DirectBackend(direct::DirectOptions options, QObject *parent = nullptr);
+    ~DirectBackend() override;
+
+    QString name() const override { return QStringLiteral("direct"); }
+    /** Passwords given here replace those in the options' connection parameters. */
+    void start(const StartCredentials &credentials, ActionCallback done) override;
+    /** Not yet: a direct run is resumed by starting with DirectOptions::resume. */
+    void observe(ActionCallback done) override;
+    void cancel(ActionCallback done) override;
+    void remove(ActionCallback done) override;
+
+    /** How often the engine's status is read (default 250 ms). Takes effect at the next tick. */
+    void setPollInterval(int ms);
+    /** The engine's events so far ({"event": ...}), oldest first. */
+    const std::vector<nlohmann::json> &events() const { return m_events; }
+
+    /**
+     * The engine options of a `direct` spec: source/target by host, port and user,
+     * databases, jobs, cutover mode (manual, or automatic = as soon as ready) and
+     * the write freeze. Passwords come at start(); the spec is checked first.
+     */
+    static Expected<direct::DirectOptions> optionsFromSpec(const MigrationSpec &spec);
+
+    /** The mapping used on every tick (public for tests and the emulator). */
+    static MigrationStatus mapStatus(const direct::DirectStatus &status, const direct::DirectOptions &options, bool cutoverRequested);
+
+protected:
+    void doCutover(const QStringList &databases, ActionCallback done) override;
+
+private:
+    void poll();
+
+    direct::DirectOptions m_options;
+    std::unique_ptr<direct::DirectEngine> m_engine;
+    QTimer *m_timer = nullptr;
+    bool m_cutoverRequested = false;
+    QDateTime m_startedOn;
+    QDateTime m_endedOn;
+    std::vector<nlohmann::json> m_events;
+    std::vector<std::function<void()>> m_afterFinish; ///< remove() waiting for a cancelled engine to end
+};
+
+} // namespace fm::migration

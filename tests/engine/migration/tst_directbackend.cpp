@@ -1,0 +1,206 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 FlexMigrate contributors
+//
+// The direct backend over two real PostgreSQL clusters (issue 11): start ->
+// ReadyForCutover -> cutover -> Succeeded with equal data, the ordered states
+// from statusChanged, a refused early cutover carrying the engine's reason, a
+// double cutover refused locally, and cancel ending Canceled.
+#include "engine/migration/directbackend.h"
+#include "tests/engine/direct/directtestdata.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace fm;
+using namespace fm::migration;
+
+namespace {
+
+QString describe(const MigrationStatus &s)
+{
+    QString t = toString(s.state) + QLatin1Char('/') + toString(s.subState);
+    if (!s.requiredAction.isEmpty())
+        t += QLatin1Char('/') + s.requiredAction;
+    return t;
+}
+
+/** Consecutive duplicates dropped: progress updates repeat a state many times. */
+QStringList collapsed(const QStringList &all)
+{
+    QStringList out;
+    for (const auto &s : all)
+        if (out.isEmpty() || out.last() != s)
+            out << s;
+    return out;
+}
+
+} // namespace
+
+class TestDirectBackend : public QObject
+{
+    Q_OBJECT
+
+    test::PgCluster m_source{[] { test::PgClusterOptions o; o.name = QStringLiteral("bsrc"); return o; }()};
+    test::PgCluster m_target{[] { test::PgClusterOptions o; o.name = QStringLiteral("btgt"); return o; }()};
+    QTemporaryDir m_dir;
+
+    direct::DirectOptions options(const QString &db, const QString &name)
+    {
+        direct::DirectOptions o;
+        o.source = m_source.params();
+        o.target = m_target.params();
+        o.databases = {db};
+        o.name = name;
+        o.journalPath = m_dir.filePath(name + QStringLiteral(".json"));
+        o.pgBinDir = test::PgCluster::binDir();
+        o.heartbeatMs = 200;
+        return o;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        auto s = m_source.start();
+        QVERIFY2(s.has_value(), qPrintable(s ? QString() : s.error().toDisplayString()));
+        auto t = m_target.start();
+        QVERIFY2(t.has_value(), qPrintable(t ? QString() : t.error().toDisplayString()));
+    }
+
+    void startCutoverSucceeded()
+    {
+        const QString db = QStringLiteral("shop");
+        QVERIFY(m_source.createDatabase(db).has_value());
+        auto created = m_source.execute(db, test::manyTypesSchema(2000));
+        QVERIFY2(created.has_value(), qPrintable(created ? QString() : created.error().toDisplayString()));
+
+        // From a spec, as the wizard and the CLI do; the passwords come at start.
+        MigrationSpec spec;
+        spec.name = QStringLiteral("b1");
+        spec.backend = Backend::Direct;
+        auto endpoint = [](const pg::ConnectionParams &p) {
+            ServerEndpoint e;
+            e.host = p.host;
+            e.port = p.port;
+            e.user = p.user;
+            e.sslMode = p.sslmode;
+            return e;
+        };
+        spec.source = endpoint(m_source.params());
+        spec.target = endpoint(m_target.params());
+        spec.databases = {db};
+        spec.options.jobs = 3;
+        auto fromSpec = DirectBackend::optionsFromSpec(spec);
+        QVERIFY2(fromSpec.has_value(), qPrintable(fromSpec ? QString() : fromSpec.error().toDisplayString()));
+        QCOMPARE(fromSpec->jobs, 3);
+        QVERIFY(fromSpec->cutover == direct::CutoverMode::Manual);
+        QVERIFY(fromSpec->source.password.isEmpty());
+        direct::DirectOptions o = *fromSpec;
+        o.journalPath = m_dir.filePath(QStringLiteral("b1.json"));
+        o.pgBinDir = test::PgCluster::binDir();
+        o.heartbeatMs = 200;
+        StartCredentials credentials;
+        credentials.sourcePassword = m_source.params().password;
+        credentials.targetPassword = m_target.params().password;
+
+        DirectBackend backend(o);
+        backend.setPollInterval(50);
+        QStringList states;
+        int finished = 0;
+        connect(&backend, &MigrationBackend::statusChanged, this, [&](const MigrationStatus &s) { states << describe(s); });
+        connect(&backend, &MigrationBackend::finished, this, [&] { ++finished; });
+
+        std::optional<Expected<void>> started, early;
+        backend.start(credentials, [&](Expected<void> r) { started = r; });
+        // Refused while the engine prepares, with the engine's reason as the message.
+        backend.cutover([&](Expected<void> r) { early = r; });
+        QTRY_VERIFY(started.has_value() && early.has_value());
+        QVERIFY(started->has_value());
+        QVERIFY(!early->has_value());
+        QCOMPARE(early->error().code, QStringLiteral("CutoverRefused"));
+        QVERIFY2(early->error().message.contains(QLatin1String("not finished")) || early->error().message.contains(QLatin1String("The migration is")),
+                 qPrintable(early->error().message));
+
+        QTRY_VERIFY_WITH_TIMEOUT(backend.status().state == MigrationStatus::State::WaitingForUser || backend.isFinished(), 120000);
+        QVERIFY2(!backend.isFinished(), qPrintable(backend.status().errors.isEmpty() ? QString() : backend.status().errors.first().message));
+        const MigrationStatus ready = backend.status();
+        QCOMPARE(ready.backend, QStringLiteral("direct"));
+        QCOMPARE(ready.migrationName, QStringLiteral("b1"));
+        QCOMPARE(ready.requiredAction, QStringLiteral("cutover"));
+        QVERIFY(ready.isReadyForCutover());
+        QCOMPARE(int(ready.databases.size()), 1);
+        QCOMPARE(ready.databases[0].name, db);
+        QVERIFY(ready.databases[0].tables.size() >= 6);
+        QVERIFY2(ready.totals.fullLoadRows.value_or(0) >= 2000 * 8, qPrintable(QString::number(ready.totals.fullLoadRows.value_or(-1))));
+        // Lag is measured by the heartbeat shortly after streaming begins.
+        QTRY_VERIFY_WITH_TIMEOUT(backend.status().lag.bytes.has_value(), 15000);
+        QCOMPARE(ready.databases[0].tablesQueued.value_or(-1), qint64(0));
+        QVERIFY(ready.startedOn.isValid());
+
+        // A change while streaming is counted.
+        QVERIFY(m_source.execute(db, QStringLiteral("UPDATE app.items SET qty = qty + 1 WHERE id <= 10")).has_value());
+        QTRY_VERIFY_WITH_TIMEOUT(backend.status().totals.cdcUpdates.value_or(0) >= 10, 30000);
+
+        std::optional<Expected<void>> first, second;
+        backend.cutover([&](Expected<void> r) { first = r; });
+        backend.cutover([&](Expected<void> r) { second = r; });
+        QTRY_VERIFY(first.has_value() && second.has_value());
+        QVERIFY2(first->has_value(), qPrintable(first->error().toDisplayString()));
+        QCOMPARE(second->error().code, QStringLiteral("CutoverInProgress"));
+
+        QTRY_COMPARE_WITH_TIMEOUT(finished, 1, 60000);
+        const MigrationStatus done = backend.status();
+        QCOMPARE(toString(done.state), toString(MigrationStatus::State::Succeeded));
+        QVERIFY(done.endedOn.isValid());
+        QCOMPARE(toString(done.databases[0].state), toString(MigrationStatus::ItemState::Succeeded));
+
+        // The ordered states: prepare/copy (either may be too short to sample), wait for the user, cut over, succeed.
+        QStringList seen = collapsed(states);
+        qInfo("states: %s", qPrintable(seen.join(QStringLiteral(" > "))));
+        QVERIFY2(!seen.isEmpty() && seen.first().startsWith(QLatin1String("InProgress/")), qPrintable(seen.join(QStringLiteral(" > "))));
+        const int waiting = seen.indexOf(QStringLiteral("WaitingForUser/ReadyForCutover/cutover"));
+        QVERIFY2(waiting > 0, qPrintable(seen.join(QStringLiteral(" > "))));
+        for (int i = 0; i < waiting; ++i)
+            QVERIFY2(QStringList({"InProgress/Preparing", "InProgress/CopyingData", "InProgress/Replicating"}).contains(seen[i]), qPrintable(seen.join(QStringLiteral(" > "))));
+        QCOMPARE(seen.mid(waiting), (QStringList{"WaitingForUser/ReadyForCutover/cutover", "InProgress/CuttingOver", "Succeeded/Completed"}));
+        // And the order of first appearance never goes back.
+        const QStringList order = {"InProgress/Preparing", "InProgress/CopyingData", "InProgress/Replicating", "WaitingForUser/ReadyForCutover/cutover",
+                                   "InProgress/CuttingOver", "Succeeded/Completed"};
+        for (int i = 1; i < seen.size(); ++i)
+            QVERIFY2(order.indexOf(seen[i]) > order.indexOf(seen[i - 1]) || seen[i] == QLatin1String("InProgress/Replicating"), qPrintable(seen.join(QStringLiteral(" > "))));
+
+        const auto src = test::tableChecksums(m_source, db);
+        const auto tgt = test::tableChecksums(m_target, db);
+        QVERIFY(src.size() >= 6);
+        QCOMPARE(tgt, src);
+    }
+
+    void cancelEndsCanceled()
+    {
+        const QString db = QStringLiteral("crm");
+        QVERIFY(m_source.createDatabase(db).has_value());
+        QVERIFY(m_source.execute(db, test::manyTypesSchema(500)).has_value());
+        DirectBackend backend(options(db, QStringLiteral("b2")));
+        backend.setPollInterval(50);
+        QSignalSpy finished(&backend, &MigrationBackend::finished);
+        std::optional<Expected<void>> started, cancelled, removed;
+        backend.start({}, [&](Expected<void> r) { started = r; });
+        QTRY_VERIFY_WITH_TIMEOUT(backend.status().state == MigrationStatus::State::WaitingForUser || backend.isFinished(), 120000);
+        backend.cancel([&](Expected<void> r) { cancelled = r; });
+        QTRY_VERIFY(cancelled.has_value());
+        QVERIFY(cancelled->has_value());
+        QTRY_COMPARE_WITH_TIMEOUT(int(finished.count()), 1, 60000);
+        QCOMPARE(toString(backend.status().state), toString(MigrationStatus::State::Canceled));
+        QVERIFY2(backend.status().errors.isEmpty(), qPrintable(backend.status().errors.value(0).message));
+        backend.remove([&](Expected<void> r) { removed = r; });
+        QTRY_VERIFY(removed.has_value());
+        QVERIFY(removed->has_value());
+        QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("b2.json"))));
+        QCOMPARE(int(finished.count()), 1);
+    }
+};
+
+QTEST_MAIN(TestDirectBackend)
+#include "tst_directbackend.moc"
