@@ -188,6 +188,12 @@ private slots:
         std::optional<Expected<void>> started, cancelled, removed;
         backend.start({}, [&](Expected<void> r) { started = r; });
         QTRY_VERIFY_WITH_TIMEOUT(backend.status().state == MigrationStatus::State::WaitingForUser || backend.isFinished(), 120000);
+        // The direct engine cuts over all databases at once; other selections are refused before it is asked.
+        std::optional<Expected<void>> unknown;
+        backend.cutover({QStringLiteral("nosuchdb")}, [&](Expected<void> r) { unknown = r; });
+        QTRY_VERIFY(unknown.has_value());
+        QCOMPARE(unknown->error().code, QStringLiteral("UnknownDatabase"));
+        QCOMPARE(toString(backend.status().state), toString(MigrationStatus::State::WaitingForUser));
         backend.cancel([&](Expected<void> r) { cancelled = r; });
         QTRY_VERIFY(cancelled.has_value());
         QVERIFY(cancelled->has_value());

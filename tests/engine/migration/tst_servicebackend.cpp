@@ -240,6 +240,52 @@ private slots:
         QCOMPARE(rec.statuses, (QStringList{"InProgress/CopyingData", "Canceled/Completed"}));
     }
 
+    void actionRequests_data()
+    {
+        QTest::addColumn<int>("version");
+        QTest::addColumn<QString>("action");
+        QTest::addColumn<QStringList>("expected"); ///< method + body of the request after the first GET
+        const QString waiting = QStringLiteral("WaitingForUserAction");
+        QTest::newRow("2024 cutover of one database") << int(arm::MigrationApiVersion::Stable20240801) << "cutover:crm"
+                                                      << QStringList{"PATCH", R"({"properties":{"dbsToTriggerCutoverOn":["crm"],"triggerCutover":"True"}})"};
+        QTest::newRow("2021 cutover of the whole migration") << int(arm::MigrationApiVersion::PrivatePreview20210615) << "cutover:"
+                                                             << QStringList{"PATCH", R"({"properties":{"triggerCutover":true}})"};
+        // 2021-06-15-privatepreview has no cancel property: deleting the migration cancels it.
+        QTest::newRow("2021 cancel is a delete") << int(arm::MigrationApiVersion::PrivatePreview20210615) << "cancel" << QStringList{"DELETE", ""};
+        QTest::newRow("2024 cancel") << int(arm::MigrationApiVersion::Stable20240801) << "cancel" << QStringList{"PATCH", R"({"properties":{"cancel":"True"}})"};
+    }
+    void actionRequests()
+    {
+        QFETCH(int, version);
+        QFETCH(QString, action);
+        QFETCH(QStringList, expected);
+        ClientFixture f;
+        const arm::MigrationClient client(f.http.get(), f.profile, arm::MigrationApiVersion(version));
+        f.nam.enqueue(FakeResponse::json(200, resource(QStringLiteral("WaitingForUserAction"), QStringLiteral("WaitingForCutoverTrigger"))));
+        f.nam.enqueue(expected[0] == QLatin1String("DELETE") ? FakeResponse::empty(204)
+                                                               : FakeResponse::json(200, resource(QStringLiteral("WaitingForUserAction"), QStringLiteral("WaitingForCutoverTrigger"), true)));
+        ServiceBackend backend(&client, spec());
+        backend.setPollingIntervals({kSlow, kSlow, 0});
+        std::optional<Expected<void>> observed, acted;
+        backend.observe([&](Expected<void> r) { observed = r; });
+        QTRY_VERIFY(observed.has_value());
+        QVERIFY(observed->has_value());
+        auto done = [&](Expected<void> r) { acted = r; };
+        if (action.startsWith(QLatin1String("cutover:"))) {
+            const QString dbs = action.mid(8);
+            backend.cutover(dbs.isEmpty() ? QStringList() : dbs.split(QLatin1Char(',')), done);
+        } else {
+            backend.cancel(done);
+        }
+        QTRY_VERIFY(acted.has_value());
+        QVERIFY2(acted->has_value(), qPrintable(acted->error().toDisplayString()));
+        QCOMPARE(int(f.nam.requests().size()), 2);
+        const auto &r = f.nam.requests().at(1);
+        QCOMPARE(QString::fromLatin1(r.method), expected[0]);
+        QCOMPARE(r.url.path(), QString(kMigration));
+        QCOMPARE(canonicalJson(r.body), canonicalJson(expected[1].toUtf8()));
+    }
+
     void goneMigrationStopsPolling()
     {
         // Deleted elsewhere (portal, az): the GET says 404; the backend reports it and stops.
