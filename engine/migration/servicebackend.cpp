@@ -92,6 +92,30 @@ Expected<arm::CreateMigrationRequest> ServiceBackend::createRequest(const Migrat
     return r;
 }
 
+StoredMigration ServiceBackend::record() const
+{
+    StoredMigration r;
+    r.name = m_spec.name;
+    r.backend = Backend::Service;
+    r.targetResourceId = m_spec.target.resourceId;
+    if (m_target)
+        r.migrationResourceId = arm::MigrationClient::migrationId(*m_target, m_spec.name).toString();
+    r.apiVersion = m_client->apiVersion();
+    r.databases = m_resource && !m_resource->dbsToMigrate.isEmpty() ? m_resource->dbsToMigrate : m_spec.databases;
+    r.lastState = status().rawState;
+    return r;
+}
+
+MigrationSpec ServiceBackend::specForReattach(const StoredMigration &record)
+{
+    MigrationSpec s;
+    s.name = record.name;
+    s.backend = Backend::Service;
+    s.target.resourceId = record.targetResourceId;
+    s.databases = record.databases;
+    return s;
+}
+
 // ------------------------------------------------------------------ queue
 
 void ServiceBackend::enqueue(std::function<void(Release)> op)

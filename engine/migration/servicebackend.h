@@ -6,6 +6,7 @@
 #include "engine/arm/resourceid.h"
 #include "engine/migration/migrationbackend.h"
 #include "engine/migration/migrationspec.h"
+#include "engine/migration/migrationstore.h"
 
 #include <deque>
 #include <functional>
@@ -63,6 +64,15 @@ public:
     bool isPolling() const;
     /** The last resource the service returned (raw JSON kept for `show`). */
     const std::optional<arm::MigrationResource> &lastResource() const { return m_resource; }
+
+    /**
+     * What the store keeps to reattach after a restart (issue 11): name, target,
+     * migration resource id, api-version, databases, last state; never a secret.
+     * `id` and `createdUtc` are left for the caller (the store's key).
+     */
+    StoredMigration record() const;
+    /** The spec a reattaching backend needs (name, target, databases) from a stored record; then call observe(). */
+    static MigrationSpec specForReattach(const StoredMigration &record);
 
     /** The wait before the next GET after `status`; -1 when polling stops (terminal). */
     static int pollInterval(const MigrationStatus &status, const PollingIntervals &intervals);

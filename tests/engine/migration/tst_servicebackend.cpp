@@ -10,7 +10,9 @@
 #include "engine/migration/servicebackend.h"
 #include "tests/engine/arm/clienttestsupport.h"
 
+#include <QDir>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace fm;
@@ -284,6 +286,58 @@ private slots:
         QCOMPARE(QString::fromLatin1(r.method), expected[0]);
         QCOMPARE(r.url.path(), QString(kMigration));
         QCOMPARE(canonicalJson(r.body), canonicalJson(expected[1].toUtf8()));
+    }
+
+    void reattachAfterRestart()
+    {
+        // Run 1 creates the migration and stores its record (no secret); "the app restarts";
+        // run 2 loads the record and observes the same migration without creating it again.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const MigrationStore store(dir.path());
+        ClientFixture f;
+        const arm::MigrationClient client(f.http.get(), f.profile, arm::MigrationApiVersion::Stable20240801);
+        f.nam.enqueue(FakeResponse::json(201, resource(QStringLiteral("InProgress"), {})));
+        {
+            ServiceBackend first(&client, spec());
+            first.setPollingIntervals({kSlow, kSlow, 0});
+            std::optional<Expected<void>> started;
+            first.start(credentials(), [&](Expected<void> r) { started = r; });
+            QTRY_VERIFY(started.has_value());
+            QVERIFY(started->has_value());
+            StoredMigration rec = first.record();
+            rec.id = QStringLiteral("11111111-2222-3333-4444-555555555555");
+            rec.createdUtc = QDateTime::currentDateTimeUtc();
+            QCOMPARE(rec.migrationResourceId, kMigration);
+            QCOMPARE(rec.apiVersion, QStringLiteral("2024-08-01"));
+            QCOMPARE(rec.databases, (QStringList{"sales", "crm"}));
+            QCOMPARE(rec.lastState, QStringLiteral("InProgress"));
+            QVERIFY(store.save(rec).has_value());
+        } // destroyed: its timer and any request go with it
+        const QStringList files = QDir(dir.path()).entryList(QDir::Files);
+        QCOMPARE(int(files.size()), 1);
+        QFile saved(dir.filePath(files.first()));
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        const QByteArray text = saved.readAll();
+        QVERIFY(text.contains("mig1"));
+        QVERIFY(!text.contains("src-pw-1") && !text.contains("tgt-pw-2"));
+
+        f.nam.enqueue(FakeResponse::json(200, resource(QStringLiteral("WaitingForUserAction"), QStringLiteral("WaitingForCutoverTrigger"))));
+        auto loaded = store.load(QStringLiteral("11111111-2222-3333-4444-555555555555"));
+        QVERIFY2(loaded.has_value(), qPrintable(loaded ? QString() : loaded.error().toDisplayString()));
+        ServiceBackend second(&client, ServiceBackend::specForReattach(*loaded));
+        second.setPollingIntervals({kFast, kSlow, 12});
+        Recorder rec(second, f.nam);
+        std::optional<Expected<void>> observed;
+        second.observe([&](Expected<void> r) { observed = r; });
+        QTRY_VERIFY(observed.has_value());
+        QVERIFY2(observed->has_value(), qPrintable(observed->error().toDisplayString()));
+        QCOMPARE(rec.statuses, QStringList{"WaitingForUser/ReadyForCutover/cutover"});
+        QCOMPARE(rec.scheduled, QList<int>{kSlow});
+        QStringList lines;
+        for (const auto &r : f.nam.requests())
+            lines << line(r);
+        QCOMPARE(lines, (QStringList{"PUT " + kMigration + kApi, "GET " + kMigration + kApi}));
     }
 
     void goneMigrationStopsPolling()
