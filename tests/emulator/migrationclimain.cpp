@@ -11,5 +11,6 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("flexmigrate"));
-    return fm::cli::runMigration(QCoreApplication::arguments().mid(1));
+    // Like `flexmigrate migration ...`: the parser takes the first argument as the program name.
+    return fm::cli::runMigration(QCoreApplication::arguments());
 }
