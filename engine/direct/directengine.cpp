@@ -79,6 +79,7 @@ struct TableRun {
     QString schema, name, rootSchema, rootName, columns, replident;
     bool textFormat = false;
     bool hasIdentity = false;
+    bool ownAutovacuum = false; ///< the source table sets autovacuum_enabled itself: left alone
     qint64 heapBytes = 0, bytes = 0, estRows = 0, blockSize = 8192;
     std::atomic<int> state{Queued};
     std::atomic<qint64> rows{0}, bytesCopied{0};
@@ -456,6 +457,7 @@ public:
             t->columns = r->text(i, "columns");
             t->replident = r->text(i, "replident");
             t->hasIdentity = r->toBool(i, "has_identity");
+            t->ownAutovacuum = r->toBool(i, "own_autovacuum");
             t->textFormat = r->toBool(i, "needs_text");
             t->heapBytes = r->toInt(i, "heap_bytes");
             t->bytes = r->toInt(i, "bytes");
@@ -646,6 +648,11 @@ public:
                 e.message = QStringLiteral("Creating the schema of \"%1\" on the target failed: %2").arg(d.name, e.message);
                 return fail(e);
             }
+            // Autovacuum would vacuum and analyze the tables while they fill
+            // (each range commits on its own), competing with the copy: off
+            // until the indexes are built (buildPostData turns it back on).
+            if (auto r = tgt->execScript(autovacuumScript(d, false), &cancel); !r)
+                return fail(r.error());
         }
         event({{"event", "schema-created"}, {"database", js(d.name)}});
 
@@ -960,6 +967,16 @@ public:
     // ------------------------------------------------------------------ post-data
     static QString unquoted(QString name) { return name.remove(QLatin1Char('"')); }
 
+    static QString autovacuumScript(const DbRun &d, bool on)
+    {
+        QString sql;
+        for (const auto &t : d.tables)
+            if (!t->ownAutovacuum)
+                sql += on ? QStringLiteral("ALTER TABLE %1 RESET (autovacuum_enabled);\n").arg(t->qualified())
+                          : QStringLiteral("ALTER TABLE %1 SET (autovacuum_enabled = false);\n").arg(t->qualified());
+        return sql;
+    }
+
     static Expected<void> prepareIndexSession(pg::Connection &tgt, const DumpScript &script, CancelToken *c)
     {
         if (auto r = tgt.execScript(script.prologue, c); !r)
@@ -1059,6 +1076,13 @@ public:
             return r;
         if (auto r = runEntries(d, script, wave3, conns, tolerate); !r)
             return r;
+        {
+            auto tgt = pg::Connection::open(targetFor(d.name), &cancel);
+            if (!tgt)
+                return fail(tgt.error());
+            if (auto r = tgt->execScript(autovacuumScript(d, true), &cancel); !r)
+                return fail(r.error());
+        }
         setTables(d, Copied);
         event({{"event", "indexes-built"}, {"database", js(d.name)}, {"seconds", secondsSince(t0)}, {"statements", qint64(script.entries.size())},
                {"copyAndIndexSeconds", d.copySeconds > 0 ? d.copySeconds + secondsSince(t0) : -1.0}});

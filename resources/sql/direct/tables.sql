@@ -15,6 +15,7 @@ SELECT c.oid::bigint AS oid,
        GREATEST(c.reltuples, 0)::bigint AS est_rows,
        current_setting('block_size')::bigint AS block_size,
        c.relreplident::text AS replident,
+       COALESCE(array_to_string(c.reloptions, ',') LIKE '%autovacuum_enabled=%', false) AS own_autovacuum,
        EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = c.oid AND (i.indisprimary OR i.indisreplident)) AS has_identity,
        (SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY a.attnum)
           FROM pg_attribute a

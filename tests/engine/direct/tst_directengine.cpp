@@ -196,6 +196,9 @@ private slots:
         QCOMPARE(idx->toInt(0, 0), sidx->toInt(0, 0));
         auto fk = m_target.query(db, QStringLiteral("SELECT count(*) FROM pg_constraint WHERE contype = 'f'"));
         QCOMPARE(fk->toInt(0, 0), qint64(1));
+        // Autovacuum, switched off on the target while the tables filled, is back on.
+        auto av = m_target.query(db, QStringLiteral("SELECT count(*) FROM pg_class WHERE array_to_string(reloptions, ',') LIKE '%autovacuum_enabled%'"));
+        QCOMPARE(av->toInt(0, 0), qint64(0));
         const QStringList left = test::leftovers(m_source, m_target, db);
         QVERIFY2(left.isEmpty(), qPrintable(left.join(QStringLiteral(", "))));
         // The replica identity we set for the table without a key is back to default.
