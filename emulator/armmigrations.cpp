@@ -963,7 +963,7 @@ void Emulator::advance(Migration &m)
             if (r && r->rows() > 0)
                 existing << d;
         }
-        if (!existing.isEmpty()) {
+        if (!existing.isEmpty() && m.option != QLatin1String("Validate")) { // validation alone never touches the target
             if (!m.overwriteDbs) {
                 m.phase = MigrationPhase::WaitingOverwrite;
                 return;

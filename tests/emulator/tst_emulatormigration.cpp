@@ -9,7 +9,43 @@
 
 #include "tests/support/pgcluster.h"
 
+#include <QDateTime>
+
 using namespace fm::test::emu;
+
+/** A runner whose copy fails at once: drives the Failed path of the state machine (the real one is tested above). */
+class FailingRunner final : public fm::emulator::MigrationRunner
+{
+public:
+    fm::Expected<void> start(const fm::pg::ConnectionParams &, const fm::pg::ConnectionParams &, const QStringList &databases) override
+    {
+        m_dbs = databases;
+        return {};
+    }
+    fm::emulator::RunnerStatus status() const override
+    {
+        fm::emulator::RunnerStatus st;
+        st.state = QStringLiteral("failed");
+        st.finished = true;
+        st.error = QStringLiteral("copy failed");
+        for (const auto &d : m_dbs) {
+            fm::emulator::RunnerDatabase db;
+            db.name = d;
+            db.phase = QStringLiteral("failed");
+            db.error = QStringLiteral("relation \"public.items\" has no replica identity");
+            db.tablesErrored = 1;
+            st.databases.push_back(db);
+        }
+        return st;
+    }
+    fm::Expected<void> cutover() override { return {}; }
+    void cancel() override {}
+    void cleanup() override { ++cleanups; }
+    static inline int cleanups = 0;
+
+private:
+    QStringList m_dbs;
+};
 
 class TestEmulatorMigration : public QObject
 {
@@ -339,6 +375,64 @@ private slots:
         QVERIFY(m_target.query(QStringLiteral("spare"), QStringLiteral("SELECT 1 FROM items LIMIT 1")).has_value());
         QCOMPARE(tableDigest(m_source, QStringLiteral("spare")), tableDigest(m_target, QStringLiteral("spare")));
         QCOMPARE(slotCount(), 0);
+    }
+
+    void validateOnly()
+    {
+        const QString v = QStringLiteral("2024-08-01");
+        json body = create2024({QStringLiteral("legacy")}, true, QStringLiteral("Offline"), true);
+        body["properties"]["migrationOption"] = "Validate";
+        QCOMPARE(put(QStringLiteral("check1"), v, body).status, 201);
+        Reply last;
+        const QStringList seen = waitForSubstate(QStringLiteral("check1"), v, QStringLiteral("Completed"), 30000, &last);
+        QCOMPARE(seen.last(), QStringLiteral("Completed"));
+        QCOMPARE(state(last), QStringLiteral("Succeeded"));
+        const json &details = last.j["properties"]["currentStatus"]["currentSubStateDetails"];
+        QVERIFY(details["dbDetails"] == json::object()); // nothing migrated
+        QCOMPARE(QString::fromStdString(details["validationDetails"]["status"].get<std::string>()), QStringLiteral("Succeeded"));
+        QCOMPARE(details["validationDetails"]["serverLevelValidationDetails"].size(), size_t(3));
+        QCOMPARE(QString::fromStdString(details["validationDetails"]["dbLevelValidationDetails"][0]["databaseName"].get<std::string>()), QStringLiteral("legacy"));
+        QCOMPARE(h->emu->activeRunners(), 0);
+    }
+
+    void windowThenStartNow()
+    {
+        const QString v = QStringLiteral("2024-08-01");
+        json body = create2024({QStringLiteral("spare")}, true, QStringLiteral("Offline"), true);
+        body["properties"]["migrationWindowStartTimeInUtc"] = QDateTime::currentDateTimeUtc().addSecs(3600).toString(Qt::ISODate).toStdString();
+        QCOMPARE(put(QStringLiteral("later"), v, body).status, 201);
+        Reply last;
+        QStringList seen = waitForSubstate(QStringLiteral("later"), v, QStringLiteral("WaitingForDataMigrationWindow"), 30000, &last);
+        QVERIFY2(seen.last() == QLatin1String("WaitingForDataMigrationWindow"), qPrintable(seen.join(u',')));
+        QCOMPARE(state(last), QStringLiteral("InProgress"));
+        QTest::qWait(500);
+        QCOMPARE(substate(get(QStringLiteral("later"), v)), QStringLiteral("WaitingForDataMigrationWindow")); // it really waits
+        QCOMPARE(patch(QStringLiteral("later"), v, {{"properties", {{"startDataMigration", "True"}}}}).status, 200);
+        seen = waitForSubstate(QStringLiteral("later"), v, QStringLiteral("Completed"), 180000, &last);
+        QCOMPARE(seen.last(), QStringLiteral("Completed"));
+        QCOMPARE(state(last), QStringLiteral("Succeeded")); // offline: cut over by itself
+        QCOMPARE(tableDigest(m_source, QStringLiteral("spare")), tableDigest(m_target, QStringLiteral("spare")));
+    }
+
+    void runnerFailureEndsFailed()
+    {
+        FailingRunner::cleanups = 0;
+        h->emu->setRunnerFactory([](const QString &) { return std::make_unique<FailingRunner>(); });
+        const QString v = QStringLiteral("2024-08-01");
+        QCOMPARE(put(QStringLiteral("doomed"), v, create2024({QStringLiteral("legacy")}, true, QStringLiteral("Online"), true)).status, 201);
+        Reply last;
+        const QStringList seen = waitForSubstate(QStringLiteral("doomed"), v, QStringLiteral("Completed"), 30000, &last);
+        QCOMPARE(seen.last(), QStringLiteral("Completed"));
+        QCOMPARE(state(last), QStringLiteral("Failed"));
+        const QString error = QString::fromStdString(last.j["properties"]["currentStatus"]["error"].get<std::string>());
+        QVERIFY2(error.startsWith(QLatin1String("legacy: relation")), qPrintable(error));
+        const json &db = last.j["properties"]["currentStatus"]["currentSubStateDetails"]["dbDetails"]["legacy"];
+        QCOMPARE(QString::fromStdString(db["migrationState"].get<std::string>()), QStringLiteral("Failed"));
+        QVERIFY(QString::fromStdString(db["message"].get<std::string>()).contains(QLatin1String("replica identity")));
+        QCOMPARE(db["fullLoadErroredTables"].get<int>(), 1);
+        QCOMPARE(FailingRunner::cleanups, 1);
+        // Failed: the target is free again, the name is not.
+        QCOMPARE(put(QStringLiteral("doomed"), v, create2024({QStringLiteral("spare")}, true)).status, 409);
     }
 
     // Seed era: the AAD app is checked; without setupLogicalReplication the migration waits for the request.
