@@ -66,6 +66,8 @@ struct Fixture {
                 const QString scope = path.chopped(suffix.size());
                 if (contributorOn.contains(scope))
                     return FakeResponse::json(200, contributorOn.value(scope) ? kContributor : kReader);
+                // Without Microsoft.Authorization/permissions/read even the check is refused.
+                return FakeResponse::json(403, R"({"error":{"code":"AuthorizationFailed","message":"The client does not have authorization to perform action 'Microsoft.Authorization/permissions/read'."}})");
             }
             return std::nullopt;
         });
@@ -275,6 +277,26 @@ private slots:
                                                            QStringLiteral("aud")));
         QVERIFY(!m.isComplete());
         QVERIFY(m.scopeChecks().isEmpty());
+    }
+
+    void permissionsUnreadable()
+    {
+        Fixture f;
+        f.contributorOn = {{kSrc, true}, {kTgt, true}}; // the resource group answers 403
+        AadAppPageModel m(&f.wizard);
+        m.setTenantId(kTenant);
+        m.setClientId(kClient);
+        m.setSecret(Secret(kSecretText));
+        QVERIFY(waitVerified(m));
+        QVERIFY(!m.isComplete());
+        const auto &c = m.scopeChecks();
+        QVERIFY(c[0].ok);
+        QVERIFY(c[1].ok);
+        QVERIFY(c[2].checked);
+        QVERIFY(!c[2].ok);
+        QVERIFY2(c[2].missingText.startsWith(QLatin1String("Could not read the permissions: ")), qPrintable(c[2].missingText));
+        QVERIFY2(c[2].missingText.contains(QLatin1String("Microsoft.Authorization/permissions/read")), qPrintable(c[2].missingText));
+        QCOMPARE(m.errorText(), QStringLiteral("Contributor is missing on: Resource group."));
     }
 
     void tokenFailure()

@@ -101,6 +101,24 @@ private slots:
         QCOMPARE(w.spec().options.jobs, 4);
     }
 
+    void availabilityWithoutTarget()
+    {
+        FakeNetworkAccessManager nam;
+        WizardModel w(&nam);
+        OptionsPageModel m(&w);
+        m.setName(QStringLiteral("move"));
+        m.checkNameAvailability();
+        QCOMPARE(m.availability(), OptionsPageModel::Availability::CheckFailed);
+        QCOMPARE(m.availabilityText(), QStringLiteral("The name's availability cannot be checked without the target server."));
+        QVERIFY(m.isComplete()); // unknown is not "taken": the service checks again on create
+        QCOMPARE(nam.requests().size(), 0);
+        // Other backends have no migration resource to collide with: nothing is asked.
+        w.spec().backend = migration::Backend::Direct;
+        m.setName(QStringLiteral("move-2"));
+        m.checkNameAvailability();
+        QCOMPARE(m.availability(), OptionsPageModel::Availability::Unknown);
+    }
+
     void availability_data()
     {
         QTest::addColumn<QByteArray>("body");

@@ -36,6 +36,8 @@ struct Fixture {
     WizardModel wizard{&nam};
     int port = 0;
     int serverStatus = 200;
+    int configStatus = 200;
+    bool bareTarget = false;
 
     explicit Fixture(int pgPort) : port(pgPort)
     {
@@ -56,8 +58,12 @@ struct Fixture {
                 return FakeResponse::json(200, R"({"sku":{"name":"GP_Gen5_2","tier":"GeneralPurpose","family":"Gen5","capacity":2},"properties":{"administratorLogin":"postgres","version":"11","sslEnforcement":"Enabled","userVisibleState":"Ready","fullyQualifiedDomainName":"src-single.postgres.database.azure.com","emulatorEndpoint":")"
                                                    + endpoint + R"("},"location":"westeurope","id":")" + kSrc.toUtf8()
                                                    + R"(","name":"src-single","type":"Microsoft.DBforPostgreSQL/servers"})");
+            if (path == kSrc + QStringLiteral("/configurations/azure.replication_support") && configStatus != 200)
+                return FakeResponse::json(configStatus, R"({"error":{"code":"AuthorizationFailed","message":"The client does not have authorization to perform action 'Microsoft.DBforPostgreSQL/servers/configurations/read'."}})");
             if (path == kSrc + QStringLiteral("/configurations/azure.replication_support"))
                 return FakeResponse::json(200, R"({"properties":{"value":"REPLICA","defaultValue":"REPLICA","source":"system-default"},"name":"azure.replication_support"})");
+            if (path == kTgt && bareTarget)
+                return FakeResponse::json(200, R"({"name":"tgt-flex","location":"northeurope","properties":{"version":"16","state":"Ready"}})");
             if (path == kTgt)
                 return FakeResponse::json(200, R"({"sku":{"name":"Standard_D2ds_v5","tier":"GeneralPurpose"},"properties":{"administratorLogin":"postgres","version":"16","minorVersion":"4","state":"Ready","fullyQualifiedDomainName":"tgt-flex.postgres.database.azure.com","emulatorEndpoint":")"
                                                    + endpoint + R"("},"location":"northeurope","id":")" + kTgt.toUtf8()
@@ -356,6 +362,41 @@ private slots:
         QVERIFY(!m.isComplete());
         QVERIFY(!m.serverInfo().has_value());
         QVERIFY(!f.wizard.sourceInfo().has_value());
+    }
+
+    void replicationSupportUnreadable()
+    {
+        Fixture f(m_pg->port());
+        f.configStatus = 403;
+        ServerPageModel m(&f.wizard, ServerSide::Source);
+        QVERIFY(m.setResourceId(kSrc));
+        m.setAdminUser(QStringLiteral("postgres"));
+        m.setPassword(m_pg->password());
+        QVERIFY(runTest(m));
+        QVERIFY2(m.errorText().startsWith(QLatin1String("Reading azure.replication_support of the source failed: ")), qPrintable(m.errorText()));
+        QVERIFY(m.errorText().contains(QLatin1String("configurations/read")));
+        QVERIFY(!m.isComplete());
+        QVERIFY(!m.serverInfo().has_value()); // libpq is not tried after a failed lookup
+    }
+
+    void noHostFromArm()
+    {
+        Fixture f(m_pg->port());
+        f.bareTarget = true;
+        ServerPageModel m(&f.wizard, ServerSide::Target);
+        QVERIFY(m.setResourceId(kTgt));
+        m.setAdminUser(QStringLiteral("postgres"));
+        m.setPassword(m_pg->password());
+        QVERIFY(runTest(m));
+        QCOMPARE(m.errorText(), QStringLiteral("ARM did not report the target server's host name."));
+        QVERIFY(!m.isComplete());
+        // A host typed on the page is used instead (e.g. a private endpoint's name).
+        m.setHost(QStringLiteral("127.0.0.1"));
+        m.setPort(m_pg->port());
+        m.setSslMode(QStringLiteral("disable"));
+        QVERIFY(runTest(m));
+        QVERIFY2(m.errorText().isEmpty(), qPrintable(m.errorText()));
+        QVERIFY(m.isComplete());
     }
 
     void noCredential()

@@ -255,9 +255,13 @@ void ServerPageModel::cancel()
 {
     // Deleting the context drops ARM replies; destroying the job cancels libpq (PQcancel) and joins.
     m_run.reset();
-    if (m_job)
+    if (m_job) {
+        // Not deleted here: cancel() may run inside the job's own finished() (a slot reacting to tested()).
+        // Cancelling stops libpq (PQcancel); the job's destructor joins its thread later.
         m_job->disconnect(this);
-    m_job.reset();
+        m_job->cancel();
+        m_job.release()->deleteLater();
+    }
     setBusy(false);
 }
 
