@@ -75,6 +75,17 @@ DirectBackend::~DirectBackend()
     m_engine.reset();
 }
 
+StoredMigration DirectBackend::record() const
+{
+    StoredMigration r;
+    r.name = m_options.name;
+    r.backend = Backend::Direct;
+    r.databases = m_options.databases;
+    r.directJournalPath = m_engine ? m_engine->journalPath() : m_options.journalPath;
+    r.lastState = status().rawState;
+    return r;
+}
+
 void DirectBackend::setPollInterval(int ms) { m_timer->setInterval(std::max(10, ms)); }
 
 MigrationStatus DirectBackend::mapStatus(const direct::DirectStatus &ds, const direct::DirectOptions &options, bool cutoverRequested)

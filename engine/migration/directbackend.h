@@ -5,6 +5,7 @@
 #include "engine/direct/directengine.h"
 #include "engine/migration/migrationbackend.h"
 #include "engine/migration/migrationspec.h"
+#include "engine/migration/migrationstore.h"
 
 #include <memory>
 
@@ -38,6 +39,9 @@ public:
     void observe(ActionCallback done) override;
     void cancel(ActionCallback done) override;
     void remove(ActionCallback done) override;
+
+    /** What the store keeps (name, databases, journal path, last state; never a password); `id` and `createdUtc` are the caller's. */
+    StoredMigration record() const;
 
     /** How often the engine's status is read (default 250 ms). Takes effect at the next tick. */
     void setPollInterval(int ms);

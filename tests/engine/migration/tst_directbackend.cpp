@@ -125,6 +125,11 @@ private slots:
 
         QTRY_VERIFY_WITH_TIMEOUT(backend.status().state == MigrationStatus::State::WaitingForUser || backend.isFinished(), 120000);
         QVERIFY2(!backend.isFinished(), qPrintable(backend.status().errors.isEmpty() ? QString() : backend.status().errors.first().message));
+        const StoredMigration stored = backend.record();
+        QCOMPARE(stored.directJournalPath, m_dir.filePath(QStringLiteral("b1.json")));
+        QCOMPARE(stored.lastState, QStringLiteral("streaming"));
+        QCOMPARE(stored.databases, QStringList{db});
+        QVERIFY(QFile::exists(stored.directJournalPath));
         const MigrationStatus ready = backend.status();
         QCOMPARE(ready.backend, QStringLiteral("direct"));
         QCOMPARE(ready.migrationName, QStringLiteral("b1"));
