@@ -279,6 +279,28 @@ private slots:
         QVERIFY(m.scopeChecks().isEmpty());
     }
 
+    void sourceInAnotherResourceGroup()
+    {
+        Fixture f;
+        const QString otherRg = QStringLiteral("/subscriptions/") + kSub + QStringLiteral("/resourceGroups/rg-old");
+        const QString src = otherRg + QStringLiteral("/providers/Microsoft.DBforPostgreSQL/servers/src");
+        f.wizard.spec().source.resourceId = src;
+        f.contributorOn = {{src, true}, {kTgt, true}, {kRg, true}, {otherRg, false}};
+        AadAppPageModel m(&f.wizard);
+        m.setTenantId(kTenant);
+        m.setClientId(kClient);
+        m.setSecret(Secret(kSecretText));
+        QVERIFY(waitVerified(m));
+        const auto &c = m.scopeChecks();
+        QCOMPARE(c.size(), 4);
+        QCOMPARE(c[3].label, QStringLiteral("Source resource group"));
+        QCOMPARE(c[3].scope, otherRg);
+        QVERIFY(c[3].checked);
+        QVERIFY(!c[3].ok);
+        QCOMPARE(m.errorText(), QStringLiteral("Contributor is missing on: Source resource group."));
+        QVERIFY(!m.isComplete());
+    }
+
     void permissionsUnreadable()
     {
         Fixture f;

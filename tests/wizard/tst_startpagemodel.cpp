@@ -1,5 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 FlexMigrate contributors
+#include "wizard/viewmodels/aadapppagemodel.h"
+#include "wizard/viewmodels/databasespagemodel.h"
+#include "wizard/viewmodels/optionspagemodel.h"
+#include "wizard/viewmodels/serverpagemodel.h"
 #include "wizard/viewmodels/startpagemodel.h"
 #include "wizard/viewmodels/wizardmodel.h"
 
@@ -164,6 +168,47 @@ private slots:
         QCOMPARE(w.credentialInputs().tenantId, s.aadApp.tenantId);
         QCOMPARE(w.credentialInputs().clientId, s.aadApp.clientId);
         QVERIFY(w.credentialInputs().secret.isEmpty());
+    }
+
+    void draftFillsEveryPage()
+    {
+        migration::MigrationSpec s;
+        s.name = QStringLiteral("move-hr");
+        s.source.resourceId = QStringLiteral("/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg/providers/Microsoft.DBforPostgreSQL/servers/src");
+        s.source.user = QStringLiteral("cloudsa");
+        s.source.sslMode = QStringLiteral("verify-full");
+        s.target.resourceId = QStringLiteral("/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg/providers/Microsoft.DBforPostgreSQL/flexibleServers/tgt");
+        s.target.user = QStringLiteral("flexadmin");
+        s.aadApp.tenantId = QStringLiteral("00000000-0000-0000-0000-0000000000aa");
+        s.aadApp.clientId = QStringLiteral("00000000-0000-0000-0000-0000000000bb");
+        s.databases = {QStringLiteral("hr")};
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("d.json"));
+        QVERIFY(s.saveDraft(path).has_value());
+
+        QNetworkAccessManager nam;
+        WizardModel w(&nam);
+        // The pages exist before the draft is opened (the wizard builds them all up front).
+        StartPageModel start(&w);
+        ServerPageModel source(&w, ServerSide::Source);
+        ServerPageModel target(&w, ServerSide::Target);
+        AadAppPageModel aad(&w);
+        DatabasesPageModel dbs(&w);
+        QVERIFY2(start.openDraft(path), qPrintable(start.errorText()));
+        QCOMPARE(source.subscriptionId(), QStringLiteral("00000000-0000-0000-0000-000000000001"));
+        QCOMPARE(source.resourceGroup(), QStringLiteral("rg"));
+        QCOMPARE(source.serverName(), QStringLiteral("src"));
+        QCOMPARE(source.adminUser(), QStringLiteral("cloudsa"));
+        QCOMPARE(source.sslMode(), QStringLiteral("verify-full"));
+        QCOMPARE(target.serverName(), QStringLiteral("tgt"));
+        QCOMPARE(target.adminUser(), QStringLiteral("flexadmin"));
+        QCOMPARE(aad.tenantId(), s.aadApp.tenantId);
+        QCOMPARE(aad.clientId(), s.aadApp.clientId);
+        QVERIFY(!aad.hasSecret());
+        OptionsPageModel options(&w);
+        QCOMPARE(options.name(), QStringLiteral("move-hr"));
+        // Loading the pages changed nothing in the spec: it is still the draft.
+        QCOMPARE(w.spec(), s);
     }
 };
 

@@ -138,6 +138,12 @@ void AadAppPageModel::verify()
     if (auto t = arm::ResourceId::parse(spec.target.resourceId.trimmed()); !spec.target.resourceId.isEmpty() && t)
         rg = arm::ResourceId::resourceGroupScope(t->subscriptionId(), t->resourceGroup()).toString();
     addScope(tr("Resource group"), rg, tr("Not checked: the target server is not entered yet."));
+    // A source in another resource group: that group is checked too (DMS and the replication set-up act there).
+    if (auto src = arm::ResourceId::parse(spec.source.resourceId.trimmed()); !spec.source.resourceId.isEmpty() && src && !rg.isEmpty()) {
+        const QString srcRg = arm::ResourceId::resourceGroupScope(src->subscriptionId(), src->resourceGroup()).toString();
+        if (srcRg.compare(rg, Qt::CaseInsensitive) != 0)
+            addScope(tr("Source resource group"), srcRg, QString());
+    }
 
     auto credential = m_wizard->credential();
     if (!credential) {
