@@ -143,6 +143,25 @@ private:
         QCOMPARE(all.j["value"].size(), size_t(1)); // exactly one migration, however often the CLI retried
     }
 
+    QString writeSeedEraProperties(const QString &db)
+    {
+        // The 2022 docs' format (azure-api.md §6.3): PascalCase keys, AAD app, string booleans.
+        const json props = {{"properties",
+                             {{"SourceDBServerResourceId", singlePath().mid(1).toStdString()},
+                              {"SecretParameters",
+                               {{"AdminCredentials", {{"SourceServerPassword", m_source.password().reveal().toStdString()},
+                                                      {"TargetServerPassword", m_target.password().reveal().toStdString()}}},
+                                {"AADApp", {{"ClientId", kContributor.toStdString()}, {"TenantId", kTenant.toStdString()}, {"AadSecret", kSecret.toStdString()}}}}},
+                              {"DBsToMigrate", json::array({db.toStdString()})},
+                              {"SetupLogicalReplicationOnSourceDBIfNeeded", "false"},
+                              {"OverwriteDBsInTarget", "true"}}}};
+        const QString path = m_dir.filePath(db + QStringLiteral("-old.json"));
+        QFile f(path);
+        if (f.open(QIODevice::WriteOnly))
+            f.write(QByteArray::fromStdString(props.dump(2)));
+        return path;
+    }
+
 private slots:
     void initTestCase()
     {
@@ -151,7 +170,7 @@ private slots:
             auto started = pg->start();
             QVERIFY2(started.has_value(), started ? "" : qPrintable(started.error().message));
         }
-        for (const QString db : {QStringLiteral("clidb"), QStringLiteral("flakydb")}) {
+        for (const QString db : {QStringLiteral("clidb"), QStringLiteral("flakydb"), QStringLiteral("olddb")}) {
             QVERIFY(m_source.createDatabase(db).has_value());
             QVERIFY(m_source.execute(db, QStringLiteral("CREATE TABLE notes (id bigserial PRIMARY KEY, note text NOT NULL);"
                                                         "INSERT INTO notes (note) SELECT 'note ' || g FROM generate_series(1, 3000) g;"))
@@ -168,6 +187,29 @@ private slots:
     void cleanup() { h.reset(); }
 
     void createProgressCutover() { runScenario(QStringLiteral("clidb"), QStringLiteral("cli1")); }
+
+    // Seed era through the CLI: old properties file (AAD app), the replication setup request, delete.
+    void seedEraSetupReplicationAndDelete()
+    {
+        CliResult r = cli({QStringLiteral("create"), QStringLiteral("--migration-name"), QStringLiteral("old1"), QStringLiteral("--properties"),
+                           writeSeedEraProperties(QStringLiteral("olddb")), QStringLiteral("--migration-mode"), QStringLiteral("online")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+        QString seen;
+        QVERIFY2(waitSubstate(QStringLiteral("old1"), QStringLiteral("WaitingForLogicalReplicationSetupRequestOnSourceDB"), 30000, &seen), qPrintable(seen));
+        r = cli({QStringLiteral("update"), QStringLiteral("--migration-name"), QStringLiteral("old1"), QStringLiteral("--setup-replication"),
+                 QStringLiteral("--api-version"), QStringLiteral("2021-06-15-privatepreview")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+        QVERIFY2(waitSubstate(QStringLiteral("old1"), QStringLiteral("WaitingForCutoverTrigger"), 180000, &seen), qPrintable(seen));
+        QCOMPARE(digest(m_source, QStringLiteral("olddb")), digest(m_target, QStringLiteral("olddb")));
+        r = cli({QStringLiteral("delete"), QStringLiteral("--migration-name"), QStringLiteral("old1"), QStringLiteral("--yes"), QStringLiteral("--api-version"),
+                 QStringLiteral("2021-06-15-privatepreview")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+        QVERIFY(Harness::waitFor([&] { return h->emu->activeRunners() == 0; }, 60000));
+        auto slotRows = m_source.query(QStringLiteral("postgres"), QStringLiteral("SELECT count(*) FROM pg_replication_slots"));
+        QVERIFY(slotRows.has_value());
+        QCOMPARE(slotRows->text(0, 0), QStringLiteral("0"));
+        QCOMPARE(h->arm("GET", flexPath() + QStringLiteral("/migrations/old1?api-version=2021-06-15-privatepreview"), h->token(kContributor)).status, 404);
+    }
 
     void sameWithFaults()
     {
