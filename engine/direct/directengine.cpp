@@ -727,6 +727,16 @@ public:
             }
         }
         tasks.insert(tasks.begin(), splitTasks.begin(), splitTasks.end());
+        // Tables with GIN/GiST/... indexes first: those builds cannot use parallel
+        // workers, so they should overlap the rest of the copy instead of ending it.
+        std::set<QString> slowIndexes;
+        for (const auto &[table, entries] : entriesOf)
+            for (int e : entries)
+                if (d.postScript.entries[size_t(e)].type == QLatin1String("INDEX")
+                    && !d.postScript.entries[size_t(e)].sql.contains(QLatin1String("USING btree")))
+                    slowIndexes.insert(table);
+        std::stable_partition(tasks.begin(), tasks.end(),
+                              [&](const CopyTask &t) { return slowIndexes.count(unquoted(t.table->qualified())) > 0; });
         // Unit keys for units with no leaves (empty partitioned roots) count as done at once.
         for (const QString &u : d.units)
             if (!leavesLeft.count(u) && !done.contains(u)) {
