@@ -3,6 +3,7 @@
 //
 // flexmigrate inspect --source-uri URI [--target-uri URI] [--db NAME ...] [--backend B] [--json]
 #include "app/cli/cli.h"
+#include "app/cli/clicommon.h"
 
 #include "engine/core/format.h"
 #include "engine/core/job.h"
@@ -22,17 +23,6 @@ namespace fm::cli {
 
 namespace {
 
-
-Expected<pg::ConnectionParams> paramsFrom(const QString &uri, const char *passwordEnv)
-{
-    auto p = pg::ConnectionParams::fromUri(uri);
-    if (!p)
-        return p;
-    // A password in an environment variable keeps it out of `ps` and shell history.
-    if (p->password.isEmpty() && qEnvironmentVariableIsSet(passwordEnv))
-        p->password = Secret(qEnvironmentVariable(passwordEnv));
-    return p;
-}
 
 void printServer(QTextStream &out, const char *label, const pg::ServerInfo &s)
 {
@@ -119,19 +109,8 @@ int runInspect(const QStringList &arguments)
     QCommandLineOption verbose(QStringLiteral("verbose"), QStringLiteral("Log to standard error."));
     parser.addOptions({source, target, db, backend, setupReplication, longTx, json, verbose});
 
-    // arguments[0] is "inspect", which the parser takes as the program name.
-    if (!parser.parse(arguments)) {
-        err << "flexmigrate inspect: " << parser.errorText() << "\nRun 'flexmigrate inspect --help'.\n";
-        return ExitUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
-        return ExitOk;
-    }
-    if (!parser.positionalArguments().isEmpty()) {
-        err << "flexmigrate inspect: unexpected argument \"" << parser.positionalArguments().first() << "\".\n";
-        return ExitUsage;
-    }
+    if (auto done = parseOrExit(parser, arguments, QStringLiteral("inspect")))
+        return *done;
     if (!parser.isSet(source)) {
         err << "flexmigrate inspect: --source-uri is required, e.g. --source-uri postgresql://admin@host:5432/postgres\n";
         return ExitUsage;
@@ -154,14 +133,14 @@ int runInspect(const QStringList &arguments)
         err << "flexmigrate inspect: --long-transaction-seconds must be a whole number of seconds, not \"" << parser.value(longTx) << "\".\n";
         return ExitUsage;
     }
-    auto srcParams = paramsFrom(parser.value(source), "FLEXMIGRATE_SOURCE_PASSWORD");
+    auto srcParams = connectionFromUri(parser.value(source), "FLEXMIGRATE_SOURCE_PASSWORD");
     if (!srcParams) {
         err << "flexmigrate inspect: --source-uri: " << srcParams.error().toDisplayString() << '\n';
         return ExitUsage;
     }
     std::optional<pg::ConnectionParams> tgtParams;
     if (parser.isSet(target)) {
-        auto t = paramsFrom(parser.value(target), "FLEXMIGRATE_TARGET_PASSWORD");
+        auto t = connectionFromUri(parser.value(target), "FLEXMIGRATE_TARGET_PASSWORD");
         if (!t) {
             err << "flexmigrate inspect: --target-uri: " << t.error().toDisplayString() << '\n';
             return ExitUsage;

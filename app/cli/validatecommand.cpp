@@ -3,6 +3,7 @@
 //
 // flexmigrate validate --source-uri URI --target-uri URI --db NAME [--db NAME ...] [--checksums] [--json]
 #include "app/cli/cli.h"
+#include "app/cli/clicommon.h"
 
 #include "engine/core/job.h"
 #include "engine/core/logging.h"
@@ -15,16 +16,6 @@
 #include <QTextStream>
 
 namespace fm::cli {
-
-namespace {
-Expected<pg::ConnectionParams> params(const QString &uri, const char *passwordEnv)
-{
-    auto p = pg::ConnectionParams::fromUri(uri);
-    if (p && p->password.isEmpty() && qEnvironmentVariableIsSet(passwordEnv))
-        p->password = Secret(qEnvironmentVariable(passwordEnv));
-    return p;
-}
-} // namespace
 
 int runValidate(const QStringList &arguments)
 {
@@ -40,14 +31,8 @@ int runValidate(const QStringList &arguments)
     QCommandLineOption chunk(QStringLiteral("rows-per-chunk"), QStringLiteral("Rows per checksum chunk (default 100000)."), QStringLiteral("n"), QStringLiteral("100000"));
     QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print one JSON document."));
     parser.addOptions({source, target, db, checksums, chunk, json});
-    if (!parser.parse(arguments)) {
-        err << "flexmigrate validate: " << parser.errorText() << "\nRun 'flexmigrate validate --help'.\n";
-        return ExitUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
-        return ExitOk;
-    }
+    if (auto done = parseOrExit(parser, arguments, QStringLiteral("validate")))
+        return *done;
     if (!parser.isSet(source) || !parser.isSet(target) || parser.values(db).isEmpty()) {
         err << "flexmigrate validate: --source-uri, --target-uri and at least one --db are required.\n";
         return ExitUsage;
@@ -58,12 +43,12 @@ int runValidate(const QStringList &arguments)
         err << "flexmigrate validate: --rows-per-chunk must be a positive number, not \"" << parser.value(chunk) << "\".\n";
         return ExitUsage;
     }
-    auto src = params(parser.value(source), "FLEXMIGRATE_SOURCE_PASSWORD");
+    auto src = connectionFromUri(parser.value(source), "FLEXMIGRATE_SOURCE_PASSWORD");
     if (!src) {
         err << "flexmigrate validate: --source-uri: " << src.error().toDisplayString() << '\n';
         return ExitUsage;
     }
-    auto tgt = params(parser.value(target), "FLEXMIGRATE_TARGET_PASSWORD");
+    auto tgt = connectionFromUri(parser.value(target), "FLEXMIGRATE_TARGET_PASSWORD");
     if (!tgt) {
         err << "flexmigrate validate: --target-uri: " << tgt.error().toDisplayString() << '\n';
         return ExitUsage;
