@@ -15,7 +15,7 @@
 #   LAG_RUNS=1             lag/cutover runs per method (0 = skip)
 #   LAG_METHODS="logical flexmigrate"
 #   LAG_SECONDS=30         pgbench -T during the lag measurement
-#   FLEXMIGRATE=build/app/flexmigrate  PGCLUSTER=build/tests/support/flexmigrate-pgcluster
+#   FLEXMIGRATE=build/app/flexmigrate  FM_PGCLUSTER=build/tests/support/flexmigrate-pgcluster
 #   RESULTS=bench/results  where s<SCALE>-<timestamp>/ is created
 set -uo pipefail
 
@@ -38,7 +38,7 @@ METHODS=${METHODS:-$ALL_METHODS}
 LAG_RUNS=${LAG_RUNS:-1}
 LAG_METHODS=${LAG_METHODS:-logical flexmigrate}
 FLEXMIGRATE=${FLEXMIGRATE:-$REPO/build/app/flexmigrate}
-PGCLUSTER=${PGCLUSTER:-$REPO/build/tests/support/flexmigrate-pgcluster}
+FM_PGCLUSTER=${FM_PGCLUSTER:-$REPO/build/tests/support/flexmigrate-pgcluster}
 RESULTS=${RESULTS:-$BENCH_DIR/results}
 
 for m in $METHODS; do
@@ -51,7 +51,7 @@ for tool in pgbench pg_dump pg_restore psql pgcopydb; do
     command -v "$tool" >/dev/null || missing+=("$tool")
 done
 [[ -x /usr/bin/time ]] || missing+=("/usr/bin/time (package time)")
-[[ -x $PGCLUSTER ]] || missing+=("$PGCLUSTER (build the target flexmigrate-pgcluster)")
+[[ -x $FM_PGCLUSTER ]] || missing+=("$FM_PGCLUSTER (build the target flexmigrate-pgcluster)")
 if ((${#missing[@]})); then
     die "missing: ${missing[*]}. On Debian 12: apt-get install postgresql-15 postgresql-client-15 pgcopydb time"
 fi
@@ -84,8 +84,8 @@ trap cleanup EXIT
 trap 'log "interrupted"; exit 130' INT TERM
 
 # Private copies: other people rebuild build/ while a long run is going.
-cp "$PGCLUSTER" "$WORK/flexmigrate-pgcluster" || die "cannot copy $PGCLUSTER"
-PGCLUSTER=$WORK/flexmigrate-pgcluster
+cp "$FM_PGCLUSTER" "$WORK/flexmigrate-pgcluster" || die "cannot copy $FM_PGCLUSTER"
+FM_PGCLUSTER=$WORK/flexmigrate-pgcluster
 if [[ -x $FLEXMIGRATE ]]; then
     FLEXMIGRATE_MTIME=$(date -u -r "$FLEXMIGRATE" +%Y-%m-%dT%H:%M:%SZ)
     FLEXMIGRATE_ORIG=$FLEXMIGRATE
@@ -112,7 +112,7 @@ log "results: $RES"
 } >"$RES/meta.env"
 
 log "starting two clusters (fsync on, shared_buffers 1GB)"
-start_clusters "$PGCLUSTER"
+start_clusters "$FM_PGCLUSTER"
 settings_report >"$RES/settings.txt"
 
 log "loading scale $SCALE"
