@@ -7,6 +7,7 @@
 // Progress: a live line, or JSON lines with --json (one object per status change
 // and at least one per second; events as {"event":"copy-finished",...}).
 #include "app/cli/cli.h"
+#include "app/cli/clicommon.h"
 
 #include "engine/core/logging.h"
 #include "engine/direct/directengine.h"
@@ -31,16 +32,6 @@ std::atomic<int> g_signal{0};
 std::atomic<bool> g_cutoverLine{false};
 
 void onSignal(int sig) { g_signal = sig; }
-
-Expected<pg::ConnectionParams> directParams(const QString &uri, const char *passwordEnv)
-{
-    auto p = pg::ConnectionParams::fromUri(uri);
-    if (!p)
-        return p;
-    if (p->password.isEmpty() && qEnvironmentVariableIsSet(passwordEnv))
-        p->password = Secret(qEnvironmentVariable(passwordEnv));
-    return p;
-}
 
 QString human(double bytes)
 {
@@ -108,18 +99,8 @@ int runDirect(const QStringList &arguments)
     QCommandLineOption verbose(QStringLiteral("verbose"), QStringLiteral("Log to standard error."));
     parser.addOptions({source, target, db, name, jobs, cutover, freeze, resume, json, journal, bindir, verbose});
     // arguments: "direct", "run", options...; the parser takes the first as the program name.
-    if (!parser.parse(arguments.mid(1))) {
-        err << "flexmigrate direct run: " << parser.errorText() << "\nRun 'flexmigrate direct run --help'.\n";
-        return ExitUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
-        return ExitOk;
-    }
-    if (!parser.positionalArguments().isEmpty()) {
-        err << "flexmigrate direct run: unexpected argument \"" << parser.positionalArguments().first() << "\".\n";
-        return ExitUsage;
-    }
+    if (auto done = parseOrExit(parser, arguments.mid(1), QStringLiteral("direct run")))
+        return *done;
     if (!parser.isSet(source) || !parser.isSet(target) || parser.values(db).isEmpty()) {
         err << "flexmigrate direct run: --source-uri, --target-uri and at least one --db are required.\n";
         return ExitUsage;
@@ -128,12 +109,12 @@ int runDirect(const QStringList &arguments)
         logging::init({.level = spdlog::level::debug, .console = true});
 
     direct::DirectOptions opt;
-    auto sp = directParams(parser.value(source), "FLEXMIGRATE_SOURCE_PASSWORD");
+    auto sp = connectionFromUri(parser.value(source), "FLEXMIGRATE_SOURCE_PASSWORD");
     if (!sp) {
         err << "flexmigrate direct run: source: " << sp.error().toDisplayString() << '\n';
         return ExitUsage;
     }
-    auto tp = directParams(parser.value(target), "FLEXMIGRATE_TARGET_PASSWORD");
+    auto tp = connectionFromUri(parser.value(target), "FLEXMIGRATE_TARGET_PASSWORD");
     if (!tp) {
         err << "flexmigrate direct run: target: " << tp.error().toDisplayString() << '\n';
         return ExitUsage;
