@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 FlexMigrate contributors
 #include "engine/migration/armstatusmapper.h"
 
+#include "engine/migration/databasecounters.h"
+
 #include <algorithm>
 
 namespace fm::migration {
@@ -139,20 +141,9 @@ MigrationStatus statusFromArmMigration(const arm::MigrationResource &m, const QD
         const auto &d = it.value();
         S::DatabaseProgress p;
         p.name = d.databaseName;
-        p.rawState = d.migrationState.toString();
+        detail::copyDatabaseCounters(d, p);
         p.state = mapDbState(d, online);
-        p.tablesQueued = d.fullLoadQueuedTables;
-        p.tablesLoading = d.fullLoadLoadingTables;
-        p.tablesCompleted = d.fullLoadCompletedTables;
-        p.tablesErrored = d.fullLoadErroredTables;
-        p.counters.cdcInserts = d.cdcInsertCounter;
-        p.counters.cdcUpdates = d.cdcUpdateCounter;
-        p.counters.cdcDeletes = d.cdcDeleteCounter;
-        p.counters.appliedChanges = d.appliedChanges;
-        p.counters.incomingChanges = d.incomingChanges;
         p.lag.seconds = d.latencySeconds;
-        p.startedOn = d.startedOn;
-        p.endedOn = d.endedOn;
         p.message = d.message;
         if (p.state == S::ItemState::Failed && !d.message.isEmpty())
             s.errors.append({d.message, d.migrationOperation, {}, p.name, {}, d.endedOn});

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 FlexMigrate contributors
 #include "engine/migration/dmsstatusmapper.h"
 
+#include "engine/migration/databasecounters.h"
+
 #include <algorithm>
 
 namespace fm::migration {
@@ -82,21 +84,10 @@ MigrationStatus statusFromDmsTask(const dms::ProjectTask &task, const QDateTime 
 
     for (const auto &d : task.databases()) {
         S::DatabaseProgress &p = databaseNamed(s, d.databaseName);
-        p.rawState = d.migrationState.toString();
+        detail::copyDatabaseCounters(d, p);
         p.state = mapDbState(d);
-        p.tablesQueued = d.fullLoadQueuedTables;
-        p.tablesLoading = d.fullLoadLoadingTables;
-        p.tablesCompleted = d.fullLoadCompletedTables;
-        p.tablesErrored = d.fullLoadErroredTables;
-        p.counters.cdcInserts = d.cdcInsertCounter;
-        p.counters.cdcUpdates = d.cdcUpdateCounter;
-        p.counters.cdcDeletes = d.cdcDeleteCounter;
-        p.counters.appliedChanges = d.appliedChanges;
-        p.counters.incomingChanges = d.incomingChanges;
         // DMS calls it "CDC apply latency" without a unit; read as seconds like the service's dbDetails.latency.
         p.lag.seconds = d.latency;
-        p.startedOn = d.startedOn;
-        p.endedOn = d.endedOn;
     }
     for (const auto &t : task.tables()) {
         // tableName is schema-qualified; databaseName may be missing in old outputs (id "or|db|schema|table").
