@@ -83,6 +83,28 @@ public:
      */
     void sendLongRunning(http::Request request, QObject *context, Callback<http::Response> done,
                          std::function<void(http::LroPoller *)> started = {}) const;
+    /** A response handler that parses the JSON body with `parse` and hands the value (or the error) to `done`. */
+    template<typename T>
+    static Callback<http::Response> parsed(Expected<T> (*parse)(const nlohmann::json &), Callback<T> done)
+    {
+        return [parse, done = std::move(done)](Expected<http::Response> r) {
+            if (!r)
+                return done(fail(r.error()));
+            auto j = r->json();
+            if (!j)
+                return done(fail(j.error()));
+            done(parse(*j));
+        };
+    }
+    /** A response handler for operations that return nothing (DELETE, restart). */
+    static Callback<http::Response> unit(Callback<Unit> done)
+    {
+        return [done = std::move(done)](Expected<http::Response> r) {
+            if (!r)
+                return done(fail(r.error()));
+            done(Unit{});
+        };
+    }
     /** Delivers an error the same way a call would (queued on context), e.g. for bad input caught before any request. */
     template<typename T>
     static void failLater(QObject *context, Callback<T> done, Error error)

@@ -48,14 +48,7 @@ void ServerResourcesClient::setConfiguration(const ResourceId &server, const QSt
         return failLater(context, std::move(done), *e);
     const QUrl u = url(server, QStringLiteral("/configurations/") + name, m_apiVersion);
     sendLongRunning(http::Request::json("PUT", u, buildConfigurationBody(value)), context,
-                    [done = std::move(done)](Expected<http::Response> r) {
-                        if (!r)
-                            return done(fail(r.error()));
-                        auto j = r->json();
-                        if (!j)
-                            return done(fail(j.error()));
-                        done(parseConfiguration(*j));
-                    },
+                    parsed(&parseConfiguration, std::move(done)),
                     std::move(started));
 }
 
@@ -81,14 +74,7 @@ void ServerResourcesClient::createOrUpdateFirewallRule(const ResourceId &server,
     if (!body)
         return failLater(context, std::move(done), body.error());
     sendLongRunning(http::Request::json("PUT", url(server, QStringLiteral("/firewallRules/") + rule, m_apiVersion), *body), context,
-                    [done = std::move(done)](Expected<http::Response> r) {
-                        if (!r)
-                            return done(fail(r.error()));
-                        auto j = r->json();
-                        if (!j)
-                            return done(fail(j.error()));
-                        done(parseFirewallRule(*j));
-                    },
+                    parsed(&parseFirewallRule, std::move(done)),
                     std::move(started));
 }
 
@@ -102,11 +88,7 @@ void ServerResourcesClient::deleteFirewallRule(const ResourceId &server, const Q
     http::Request req = http::Request::get(url(server, QStringLiteral("/firewallRules/") + rule, m_apiVersion));
     req.method = "DELETE";
     sendLongRunning(std::move(req), context,
-                    [done = std::move(done)](Expected<http::Response> r) {
-                        if (!r)
-                            return done(fail(r.error()));
-                        done(Unit{});
-                    },
+                    unit(std::move(done)),
                     std::move(started));
 }
 
@@ -160,11 +142,7 @@ void SingleServerClient::restart(const ResourceId &server, QObject *context, Cal
     http::Request req = http::Request::get(url(server, QStringLiteral("/restart"), apiVersion()));
     req.method = "POST";
     sendLongRunning(std::move(req), context,
-                    [done = std::move(done)](Expected<http::Response> r) {
-                        if (!r)
-                            return done(fail(r.error()));
-                        done(Unit{});
-                    },
+                    unit(std::move(done)),
                     std::move(started));
 }
 

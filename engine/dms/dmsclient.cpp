@@ -11,27 +11,6 @@ const char *kService = "Microsoft.DataMigration/services";
 const char *kProject = "Microsoft.DataMigration/services/projects";
 const char *kTask = "Microsoft.DataMigration/services/projects/tasks";
 
-template<typename T>
-Callback<http::Response> parsed(Expected<T> (*parse)(const json &), Callback<T> done)
-{
-    return [parse, done = std::move(done)](Expected<http::Response> r) {
-        if (!r)
-            return done(fail(r.error()));
-        auto j = r->json();
-        if (!j)
-            return done(fail(j.error()));
-        done(parse(*j));
-    };
-}
-
-Callback<http::Response> unit(Callback<Unit> done)
-{
-    return [done = std::move(done)](Expected<http::Response> r) {
-        if (!r)
-            return done(fail(r.error()));
-        done(Unit{});
-    };
-}
 } // namespace
 
 DmsClient::DmsClient(http::HttpClient *client, http::CloudProfile profile, QString apiVersion)
