@@ -144,6 +144,11 @@ void OptionsPageModel::setJobs(int jobs)
     emit changed();
 }
 
+bool OptionsPageModel::jobsApply() const
+{
+    return m_wizard->spec().backend == migration::Backend::Direct;
+}
+
 QString OptionsPageModel::errorText() const
 {
     if (m_wizard->spec().name.isEmpty())

@@ -56,6 +56,8 @@ public:
 
     int jobs() const;
     void setJobs(int jobs);
+    /** Copy jobs only apply to the direct backend (the Azure services choose their own parallelism). */
+    bool jobsApply() const;
     QString jobsError() const { return m_jobsError; }
 
     bool isBusy() const { return m_availability == Availability::Checking; }
