@@ -1,0 +1,318 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 FlexMigrate contributors
+#include "engine/direct/copystep.h"
+
+#include "engine/direct/engine.h"
+#include "engine/direct/schemastep.h"
+
+#include <QRegularExpression>
+
+#include <libpq-fe.h>
+
+#include <map>
+
+namespace fm::direct {
+
+Expected<void> CopyStep::copyTables(DbRun &d, const QString &snapshot, pg::Connection *repl)
+{
+    Engine &e = m_engine;
+    QStringList done;
+    {
+        std::lock_guard lock(e.journal.mutex);
+        done = e.jdb(d).doneUnits;
+    }
+    std::deque<CopyTask> tasks;
+    std::deque<CopyTask> indexTasks; // ready post-data entries: run before further copies
+    std::deque<CopyTask> splitTasks; // ranges of the big tables go first, so their indexes can start early
+    std::map<QString, int> leavesLeft;
+    // Indexes and PK/unique constraints of one table can be built as soon as
+    // that table is copied, while the other workers still copy (pgcopydb does the same).
+    std::map<QString, std::vector<int>> entriesOf;
+    {
+        static const QRegularExpression onTable(QStringLiteral("\\bON\\s+(?!ONLY\\b)(\\S+)\\s+USING\\b"));
+        static const QRegularExpression alterTable(QStringLiteral("^ALTER TABLE ONLY\\s+(\\S+)\\s"), QRegularExpression::MultilineOption);
+        for (int i = 0; i < int(d.postScript.entries.size()); ++i) {
+            const DumpEntry &entry = d.postScript.entries[size_t(i)];
+            QRegularExpressionMatch m;
+            if (entry.type == QLatin1String("INDEX"))
+                m = onTable.match(entry.sql);
+            else if (entry.type == QLatin1String("CONSTRAINT"))
+                m = alterTable.match(entry.sql);
+            else
+                continue;
+            if (m.hasMatch())
+                entriesOf[unquoted(m.captured(1))].push_back(i);
+        }
+    }
+    for (auto &t : d.tables) {
+        if (done.contains(t->unit())) {
+            t->state = Copied;
+            continue;
+        }
+        leavesLeft[t->unit()]++;
+        const qint64 blocks = t->heapBytes / t->blockSize;
+        if (t->heapBytes > e.opt.splitThresholdBytes && blocks > 16) {
+            // ctid ranges (TID range scans, PostgreSQL 14+) let every worker share a big table.
+            // Small ranges (~16 MB) keep the tail short: the table's indexes wait for its last range.
+            const qint64 n = std::clamp<qint64>(std::max<qint64>(e.opt.jobs * 4, t->heapBytes / (16LL << 20)), 2, 512);
+            const qint64 per = (blocks + n - 1) / n;
+            int chunks = 0;
+            for (qint64 b = 0; b < blocks; b += per) {
+                splitTasks.push_back({t.get(), -1, b, b + per >= blocks ? -1 : b + per});
+                ++chunks;
+            }
+            t->chunksLeft = chunks;
+        } else {
+            tasks.push_back({t.get(), -1, -1, -1});
+            t->chunksLeft = 1;
+        }
+    }
+    tasks.insert(tasks.begin(), splitTasks.begin(), splitTasks.end());
+    // Tables with GIN/GiST/... indexes first: those builds cannot use parallel
+    // workers, so they should overlap the rest of the copy instead of ending it.
+    std::set<QString> slowIndexes;
+    for (const auto &[table, entries] : entriesOf)
+        for (int idx : entries)
+            if (d.postScript.entries[size_t(idx)].type == QLatin1String("INDEX")
+                && !d.postScript.entries[size_t(idx)].sql.contains(QLatin1String("USING btree")))
+                slowIndexes.insert(table);
+    std::stable_partition(tasks.begin(), tasks.end(),
+                          [&](const CopyTask &t) { return slowIndexes.count(unquoted(t.table->qualified())) > 0; });
+    // Unit keys for units with no leaves (empty partitioned roots) count as done at once.
+    for (const QString &u : d.units)
+        if (!leavesLeft.count(u) && !done.contains(u)) {
+            std::lock_guard lock(e.journal.mutex);
+            e.jdb(d).doneUnits << u;
+        }
+    if (tasks.empty())
+        return {};
+
+    std::mutex qmutex;
+    CancelToken local;
+    CancelRegistration link(&e.cancel, [&local] { local.cancel(); });
+    std::optional<Error> firstError;
+    std::atomic<int> started{0};
+    const int workers = int(std::min<size_t>(size_t(e.opt.jobs), tasks.size()));
+    auto pop = [&]() -> std::optional<CopyTask> {
+        std::lock_guard lock(qmutex);
+        if (local.isCancelled())
+            return std::nullopt;
+        std::deque<CopyTask> &q = indexTasks.empty() ? tasks : indexTasks;
+        if (q.empty())
+            return std::nullopt;
+        CopyTask t = q.front();
+        q.pop_front();
+        return t;
+    };
+    auto tableCopied = [&](TableRun *t) {
+        std::lock_guard lock(qmutex);
+        auto it = entriesOf.find(unquoted(t->qualified()));
+        if (it == entriesOf.end())
+            return;
+        // Big indexes first: the longest builds start earliest.
+        for (int idx : it->second)
+            indexTasks.push_back({t, idx, -1, -1});
+        entriesOf.erase(it);
+    };
+    auto failWith = [&](const Error &err) {
+        {
+            std::lock_guard lock(qmutex);
+            if (!firstError)
+                firstError = err;
+        }
+        local.cancel();
+    };
+    auto unitDone = [&](TableRun *t) {
+        bool last = false;
+        {
+            std::lock_guard lock(qmutex);
+            last = --leavesLeft[t->unit()] == 0;
+        }
+        e.event({{"event", "table-copied"}, {"database", js(d.name)}, {"table", js(t->qualified())}, {"rows", qint64(t->rows)}, {"bytes", qint64(t->bytesCopied)}});
+        if (last) {
+            {
+                std::lock_guard lock(e.journal.mutex);
+                e.jdb(d).doneUnits << t->unit();
+            }
+            e.saveJournal();
+        }
+    };
+
+    std::vector<std::thread> threads;
+    for (int w = 0; w < workers; ++w) {
+        threads.emplace_back([&, w] {
+            auto src = pg::Connection::open(e.sourceFor(d.name), &local);
+            if (src) {
+                auto b = src->exec(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"), {}, &local);
+                if (b)
+                    b = src->exec(QStringLiteral("SET TRANSACTION SNAPSHOT %1").arg(src->quoteLiteral(snapshot)), {}, &local);
+                if (!b)
+                    failWith(b.error());
+            } else {
+                failWith(src.error());
+            }
+            ++started;
+            if (!src || local.isCancelled())
+                return;
+            auto tgt = pg::Connection::open(e.targetFor(d.name), &local);
+            if (!tgt)
+                return failWith(tgt.error());
+            // Asynchronous commit: a crash mid-copy re-copies the table anyway (journal).
+            if (auto r = tgt->exec(QStringLiteral("SET synchronous_commit = off"), {}, &local); !r)
+                return failWith(r.error());
+            bool prologueDone = false;
+            while (auto task = pop()) {
+                TableRun *t = task->table;
+                if (task->entry >= 0) {
+                    const DumpEntry &entry = d.postScript.entries[size_t(task->entry)];
+                    if (!prologueDone) {
+                        prologueDone = true;
+                        if (auto r = SchemaStep::prepareIndexSession(*tgt, d.postScript, &local); !r)
+                            return failWith(r.error());
+                    }
+                    t->state = Indexing;
+                    if (auto r = tgt->execScript(entry.sql, &local); !r) {
+                        Error err = r.error();
+                        err.message = QStringLiteral("Building %1 %2 on the target failed: %3").arg(entry.type, entry.name, err.message);
+                        return failWith(err);
+                    }
+                    t->state = Copied;
+                    std::lock_guard lock(qmutex);
+                    d.postDone.insert(task->entry);
+                    continue;
+                }
+                t->state = Copying;
+                if (auto r = copyChunk(*src, *tgt, *task, local); !r)
+                    return failWith(r.error());
+                if (--t->chunksLeft == 0) {
+                    t->state = Copied;
+                    tableCopied(t);
+                    unitDone(t);
+                }
+            }
+            src->exec(QStringLiteral("COMMIT"));
+            (void)w;
+        });
+    }
+    // The exporting connection must stay open until every worker imported the snapshot.
+    while (started < workers && !local.isCancelled())
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    while (started < workers)
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    if (repl)
+        *repl = pg::Connection();
+    for (auto &th : threads) {
+        // Keep other databases' status fresh while this one copies.
+        th.join();
+    }
+    if (firstError)
+        return fail(*firstError);
+    if (e.cancel.isCancelled())
+        return fail(Error::cancelled());
+    e.saveJournal();
+    return {};
+}
+
+Expected<void> CopyStep::copyChunk(pg::Connection &src, pg::Connection &tgt, const CopyTask &task, CancelToken &local)
+{
+    TableRun &t = *task.table;
+    const QString format = t.textFormat ? QStringLiteral("text") : QStringLiteral("binary");
+    QString out;
+    if (task.fromBlock < 0) {
+        out = QStringLiteral("COPY %1 (%2) TO STDOUT (FORMAT %3)").arg(t.qualified(), t.columns, format);
+    } else {
+        QString where = QStringLiteral("ctid >= '(%1,0)'::tid").arg(task.fromBlock);
+        if (task.toBlock >= 0)
+            where += QStringLiteral(" AND ctid < '(%1,0)'::tid").arg(task.toBlock);
+        out = QStringLiteral("COPY (SELECT %2 FROM ONLY %1 WHERE %4) TO STDOUT (FORMAT %3)").arg(t.qualified(), t.columns, format, where);
+    }
+    const QString in = QStringLiteral("COPY %1 (%2) FROM STDIN (FORMAT %3)").arg(t.qualified(), t.columns, format);
+    const QString ctx = QStringLiteral("Copying %1").arg(t.qualified());
+
+    CancelRegistration reg(&local, [&] {
+        src.cancelCurrent();
+        tgt.cancelCurrent();
+    });
+    PGconn *s = src.raw();
+    PGconn *g = tgt.raw();
+    {
+        pg::Result r(PQexec(g, in.toUtf8().constData()));
+        if (PQresultStatus(r.raw()) != PGRES_COPY_IN)
+            return fail(pg::queryError(g, r.raw(), ctx + QStringLiteral(" (target)")));
+    }
+    {
+        pg::Result r(PQexec(s, out.toUtf8().constData()));
+        if (PQresultStatus(r.raw()) != PGRES_COPY_OUT) {
+            PQputCopyEnd(g, "source failed");
+            while (PGresult *x = PQgetResult(g))
+                PQclear(x);
+            return fail(pg::queryError(s, r.raw(), ctx + QStringLiteral(" (source)")));
+        }
+    }
+    qint64 messages = 0, pendingRows = 0, pendingBytes = 0, countedRows = 0;
+    bool putFailed = false;
+    for (;;) {
+        char *buf = nullptr;
+        const int n = PQgetCopyData(s, &buf, 0);
+        if (n > 0) {
+            if (!putFailed && PQputCopyData(g, buf, n) != 1)
+                putFailed = true;
+            PQfreemem(buf);
+            ++messages;
+            ++pendingRows;
+            pendingBytes += n;
+            if (pendingRows >= 512) {
+                t.rows += pendingRows;
+                t.bytesCopied += pendingBytes;
+                countedRows += pendingRows;
+                pendingRows = pendingBytes = 0;
+                if (putFailed)
+                    src.cancelCurrent();
+            }
+            continue;
+        }
+        if (buf)
+            PQfreemem(buf);
+        break; // -1 done, -2 error
+    }
+    t.rows += pendingRows;
+    t.bytesCopied += pendingBytes;
+    countedRows += pendingRows;
+    std::optional<Error> srcError;
+    qint64 tagRows = -1;
+    while (PGresult *x = PQgetResult(s)) {
+        pg::Result r(x);
+        if (PQresultStatus(x) != PGRES_COMMAND_OK && !srcError)
+            srcError = pg::queryError(s, x, ctx + QStringLiteral(" (source)"));
+        else if (tagRows < 0)
+            tagRows = QString::fromLatin1(PQcmdTuples(x)).toLongLong();
+    }
+    if (srcError || putFailed) {
+        PQputCopyEnd(g, "source failed");
+        std::optional<Error> tgtError;
+        while (PGresult *x = PQgetResult(g)) {
+            pg::Result r(x);
+            if (PQresultStatus(x) != PGRES_COMMAND_OK && !tgtError && putFailed)
+                tgtError = pg::queryError(g, x, ctx + QStringLiteral(" (target)"));
+        }
+        if (local.isCancelled() && !putFailed)
+            return fail(Error::cancelled());
+        return fail(putFailed ? tgtError.value_or(pg::queryError(g, nullptr, ctx)) : *srcError);
+    }
+    if (PQputCopyEnd(g, nullptr) != 1)
+        return fail(pg::queryError(g, nullptr, ctx + QStringLiteral(" (target)")));
+    std::optional<Error> tgtError;
+    while (PGresult *x = PQgetResult(g)) {
+        pg::Result r(x);
+        if (PQresultStatus(x) != PGRES_COMMAND_OK && !tgtError)
+            tgtError = pg::queryError(g, x, ctx + QStringLiteral(" (target)"));
+    }
+    if (tgtError)
+        return fail(local.isCancelled() ? Error::cancelled() : *tgtError);
+    // The command tag has the exact row count (binary streams carry a header/trailer message).
+    if (tagRows >= 0)
+        t.rows += tagRows - countedRows;
+    return {};
+}
+
+} // namespace fm::direct

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 FlexMigrate contributors
+#pragma once
+
+#include "engine/core/canceltoken.h"
+#include "engine/core/expected.h"
+#include "engine/pg/connection.h"
+
+#include <QString>
+
+namespace fm::direct {
+
+class Engine;
+struct DbRun;
+struct CopyTask;
+
+/**
+ * @brief DESIGN.md step 4: parallel binary COPY streamed source -> target in
+ * the process (no files; one COPY message in flight per worker bounds memory),
+ * big tables split into ctid ranges, every worker on the exported snapshot.
+ * A table's indexes start as soon as its last range is in, on whichever
+ * worker is free (pgcopydb does the same).
+ */
+class CopyStep
+{
+public:
+    explicit CopyStep(Engine &engine) : m_engine(engine) {}
+
+    /** `exporter` is closed as soon as every worker imported `snapshot`. */
+    Expected<void> copyTables(DbRun &d, const QString &snapshot, pg::Connection *exporter);
+
+private:
+    static Expected<void> copyChunk(pg::Connection &src, pg::Connection &tgt, const CopyTask &task, CancelToken &local);
+
+    Engine &m_engine;
+};
+
+} // namespace fm::direct
