@@ -6,6 +6,7 @@
 #include "engine/core/logging.h"
 #include "engine/dms/dmsclient.h"
 #include "engine/migration/directbackend.h"
+#include "engine/migration/dmsbackend.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -141,8 +142,12 @@ Expected<MigrationBackend *> MigrationManager::makeBackend(const MigrationSpec &
         b->setPollingIntervals(m_options.servicePolling);
         return b;
     }
-    case Backend::Dms:
-        return fail(Error::validation(QStringLiteral("NotSupported"), QStringLiteral("The dms backend is not available yet.")));
+    case Backend::Dms: {
+        auto *b = new DmsBackend(dmsClient(), spec, record, this);
+        b->setPollingIntervals(m_options.dmsPolling);
+        b->setServiceSku(m_options.dmsSku);
+        return b;
+    }
     case Backend::Direct: {
         auto o = DirectBackend::optionsFromSpec(spec);
         if (!o)
@@ -165,6 +170,10 @@ void MigrationManager::attach(const QString &id, MigrationBackend *backend)
     e.backend = backend;
     connect(backend, &MigrationBackend::statusChanged, this, [this, id](const MigrationStatus &s) { onStatus(id, s); });
     connect(backend, &MigrationBackend::finished, this, [this, id] { onFinished(id); });
+    if (auto *dms = qobject_cast<DmsBackend *>(backend)) {
+        // DMS records every resource before it creates it (issue 11: cleanup even after the app was closed in between).
+        connect(dms, &DmsBackend::recordChanged, this, [this, id] { saveRecord(id); });
+    }
 }
 
 void MigrationManager::create(const MigrationSpec &spec, StartCredentials credentials, CreateCallback done)
@@ -354,6 +363,9 @@ void MigrationManager::reattachAll()
         // Direct runs need the passwords again (resume()); a waiting part needs them to start.
         if (r.lastState == kQueued || r.backend == Backend::Direct)
             continue;
+        // A DMS migration that ended with nothing left to delete has nothing to watch.
+        if (r.backend == Backend::Dms && e.status.isTerminal() && r.createdResources.isEmpty())
+            continue;
         auto spec = specOf(r);
         if (!spec) {
             log()->warn("cannot reattach '{}': {}", r.name, spec.error().message);
@@ -417,6 +429,14 @@ void MigrationManager::saveRecord(const QString &id)
         const StoredMigration br = b->record();
         if (!br.directJournalPath.isEmpty())
             r.directJournalPath = br.directJournalPath;
+    } else if (auto *b = qobject_cast<DmsBackend *>(it->backend.data())) {
+        const StoredMigration br = b->record();
+        r.createdResources = br.createdResources;
+        r.migrationResourceId = br.migrationResourceId;
+        r.apiVersion = br.apiVersion;
+        for (const QString &k : {QStringLiteral("dmsOutcome"), QStringLiteral("dmsOutcomeRaw")})
+            if (br.extra.contains(k))
+                r.extra[k] = br.extra.value(k);
     }
     if (it->backend && it->backend->status().state != S::State::Unknown) {
         const MigrationStatus s = it->backend->status();
