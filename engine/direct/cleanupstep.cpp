@@ -44,19 +44,29 @@ void CleanupStep::cleanupSource(DbRun &d, bool undoFreeze)
     src->exec(QStringLiteral("DROP SCHEMA IF EXISTS %1 CASCADE").arg(pg::quoteIdent(d.hbSchema)));
     std::map<QString, QString> ri;
     bool frozen = false;
+    QString previous;
     {
         std::lock_guard lock(e.journal.mutex);
         ri = e.jdb(d).replicaIdentityChanged;
         frozen = e.jdb(d).frozen;
+        previous = e.jdb(d).frozenPrevious;
     }
     for (const auto &[table, prev] : ri) {
         const QString mode = prev == QLatin1String("n") ? QStringLiteral("NOTHING") : QStringLiteral("DEFAULT");
         src->exec(QStringLiteral("ALTER TABLE %1 REPLICA IDENTITY %2").arg(table, mode));
     }
     if (undoFreeze && frozen) {
-        src->exec(QStringLiteral("ALTER DATABASE %1 RESET default_transaction_read_only").arg(pg::quoteIdent(d.name)));
-        std::lock_guard lock(e.journal.mutex);
-        e.jdb(d).frozen = false;
+        // Back to what the database itself said before the freeze (issue 3: "with undo if cutover aborts").
+        const QString sql = previous.isEmpty()
+                                ? QStringLiteral("ALTER DATABASE %1 RESET default_transaction_read_only").arg(pg::quoteIdent(d.name))
+                                : QStringLiteral("ALTER DATABASE %1 SET default_transaction_read_only = %2").arg(pg::quoteIdent(d.name), src->quoteLiteral(previous));
+        if (auto r = src->exec(sql); !r) {
+            log()->warn("cleanup: the source database {} stays read-only: {}", d.name, r.error().toDisplayString());
+        } else {
+            std::lock_guard lock(e.journal.mutex);
+            e.jdb(d).frozen = false;
+            e.jdb(d).frozenPrevious.clear();
+        }
     }
     {
         std::lock_guard lock(e.journal.mutex);

@@ -40,8 +40,20 @@ Expected<void> CutoverStep::run()
     //    then --resume and cancel) undoes it in CleanupStep::cleanupSource.
     if (e.opt.freezeWrites) {
         for (DbRun *d : active) {
+            bool alreadyFrozen = false;
             {
                 std::lock_guard lock(e.journal.mutex);
+                alreadyFrozen = e.jdb(*d).frozen;
+            }
+            // The undo restores the database's own setting, not the server
+            // default: remember it, unless a killed earlier cutover froze it
+            // (then the journal already has the value from before that freeze).
+            if (!alreadyFrozen) {
+                auto prev = d->srcHb->execNamed(QStringLiteral("direct/read_only_setting"), {d->name}, &e.cancel);
+                if (!prev)
+                    return fail(prev.error());
+                std::lock_guard lock(e.journal.mutex);
+                e.jdb(*d).frozenPrevious = prev->rows() > 0 && !prev->isNull(0, 0) ? prev->text(0, 0) : QString();
                 e.jdb(*d).frozen = true;
             }
             e.saveJournal();

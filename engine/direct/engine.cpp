@@ -269,9 +269,35 @@ Expected<void> Engine::runAll()
         return r;
 
     setState(QStringLiteral("copying"));
-    for (auto &d : dbs) {
-        if (auto r = bringToStreaming(*d); !r)
-            return r;
+    {
+        // Databases are brought to streaming one after another; those already
+        // streaming keep their lag and counters fresh meanwhile (the dashboard
+        // shows them) on a monitor thread, the only user of their srcHb/tgtMon
+        // connections until it is joined here, before streamUntilCutover().
+        std::atomic<bool> copiesDone{false};
+        std::atomic<size_t> broughtUp{0}; // dbs[0, broughtUp) are through bringToStreaming()
+        std::thread monitor([this, &copiesDone, &broughtUp] {
+            while (!copiesDone && !cancel.isCancelled()) {
+                for (size_t i = 0; i < broughtUp && !copiesDone; ++i)
+                    pollStreaming(*this, *dbs[i]); // only when its phase is "streaming"
+                for (int waited = 0; waited < opt.heartbeatMs && !copiesDone && !cancel.isCancelled(); waited += 20)
+                    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            }
+        });
+        struct Join {
+            std::atomic<bool> &done;
+            std::thread &t;
+            ~Join()
+            {
+                done = true;
+                t.join();
+            }
+        } join{copiesDone, monitor};
+        for (auto &d : dbs) {
+            if (auto r = bringToStreaming(*d); !r)
+                return r;
+            ++broughtUp;
+        }
     }
     setState(QStringLiteral("streaming"));
     return streamUntilCutover();

@@ -51,6 +51,7 @@ Expected<bool> Journal::load()
                 d.heartbeatSchema = q(v, "heartbeatSchema");
                 d.createdTargetDatabase = v.value("createdTargetDatabase", false);
                 d.frozen = v.value("frozen", false);
+                d.frozenPrevious = q(v, "frozenPrevious");
                 if (v.contains("replicaIdentityChanged") && v["replicaIdentityChanged"].is_object())
                     for (auto &[t, prev] : v["replicaIdentityChanged"].items())
                         d.replicaIdentityChanged[QString::fromStdString(t)] = QString::fromStdString(prev.get<std::string>());
@@ -85,6 +86,7 @@ Expected<void> Journal::save()
         v["heartbeatSchema"] = s(d.heartbeatSchema);
         v["createdTargetDatabase"] = d.createdTargetDatabase;
         v["frozen"] = d.frozen;
+        v["frozenPrevious"] = s(d.frozenPrevious);
         nlohmann::json ri = nlohmann::json::object();
         for (const auto &[t, prev] : d.replicaIdentityChanged)
             ri[s(t)] = s(prev);

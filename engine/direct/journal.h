@@ -18,6 +18,8 @@ struct JournalDatabase {
     QString slot, publication, subscription, heartbeatSchema;
     bool createdTargetDatabase = false;
     bool frozen = false;
+    /** The database's own default_transaction_read_only setting before the freeze ("off", ...); empty: none (undo = RESET). */
+    QString frozenPrevious;
     /** Source tables we set to REPLICA IDENTITY FULL (undone at cleanup), with their previous setting. */
     std::map<QString, QString> replicaIdentityChanged;
     /** Publication units (top-level tables, "schema"."name") copied completely. */

@@ -184,6 +184,10 @@ inline QStringList leftovers(const PgCluster &source, const PgCluster &target, c
     if (auto r = target.query(QStringLiteral("postgres"), QStringLiteral("SELECT subname FROM pg_subscription")))
         for (int i = 0; i < r->rows(); ++i)
             out << QStringLiteral("subscription ") + r->text(i, 0);
+    // A subscription leaves a replication origin (pg_<oid>) behind if it is not dropped properly.
+    if (auto r = target.query(QStringLiteral("postgres"), QStringLiteral("SELECT roname FROM pg_replication_origin")))
+        for (int i = 0; i < r->rows(); ++i)
+            out << QStringLiteral("replication origin ") + r->text(i, 0);
     if (auto r = target.query(db, QStringLiteral("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'fm\\_%'")))
         for (int i = 0; i < r->rows(); ++i)
             out << QStringLiteral("target schema ") + r->text(i, 0);

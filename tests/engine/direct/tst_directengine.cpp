@@ -3,7 +3,8 @@
 //
 // The direct engine against two real PostgreSQL clusters (issue 3): copy with
 // writes running, streaming, cutover, equality; cutover refused during copy;
-// cancel removes every replication object.
+// cancel in every phase removes every object on both sides; the write freeze
+// is undone when the cutover aborts; lag stays fresh while another database copies.
 #include "engine/direct/directengine.h"
 #include "tests/engine/direct/directtestdata.h"
 
@@ -240,45 +241,194 @@ private slots:
         }
     }
 
-    void cancelCleansUp()
+    /** The database's own default_transaction_read_only setting on the source ("" when it has none). */
+    QString readOnlySetting(const QString &db)
     {
-        const QString db = QStringLiteral("cancelme");
-        createSourceDb(db, 2000);
-        direct::DirectEngine engine(options(db, QStringLiteral("cancel")));
+        auto r = m_source.query(QStringLiteral("postgres"),
+                                QStringLiteral("SELECT coalesce((SELECT string_agg(s, ',') FROM pg_db_role_setting r, unnest(r.setconfig) s WHERE r.setdatabase = d.oid "
+                                               "AND r.setrole = 0 AND s LIKE 'default_transaction_read_only=%'), '') FROM pg_database d WHERE datname = $1"),
+                                {db});
+        return r ? r->text(0, 0) : QStringLiteral("query failed: ") + r.error().message;
+    }
+
+    /** Waits for an event named `name` (collecting every event in `all`). */
+    bool waitForEvent(direct::DirectEngine &engine, std::vector<nlohmann::json> &all, const char *name, int timeoutMs)
+    {
+        return waitFor([&] { return eventNames(all, engine).contains(QLatin1String(name)) || engine.isFinished(); }, timeoutMs)
+               && eventNames(all, engine).contains(QLatin1String(name));
+    }
+
+    void freezeUndoneWhenCutoverAborts_data()
+    {
+        QTest::addColumn<QString>("abort");
+        QTest::addColumn<QString>("before"); // the database's own setting before the run
+        QTest::newRow("cancelled during the drain, no setting before") << "cancel" << "";
+        QTest::newRow("failed during the drain, explicit off before") << "failure" << "off";
+    }
+    void freezeUndoneWhenCutoverAborts()
+    {
+        QFETCH(QString, abort);
+        QFETCH(QString, before);
+        const QString db = QStringLiteral("freeze_") + abort;
+        const QString name = QStringLiteral("frz") + abort;
+        createSourceDb(db, 1000);
+        if (!before.isEmpty())
+            QVERIFY(m_source.execute(QStringLiteral("postgres"), QStringLiteral("ALTER DATABASE %1 SET default_transaction_read_only = %2").arg(db, before)).has_value());
+        const QString expected = before.isEmpty() ? QString() : QStringLiteral("default_transaction_read_only=") + before;
+        QCOMPARE(readOnlySetting(db), expected);
+
+        auto o = options(db, name);
+        o.freezeWrites = true;
+        direct::DirectEngine engine(o);
         engine.start();
         QVERIFY2(waitFor([&] { return engine.status().state == QLatin1String("streaming") || engine.isFinished(); }, 90000), "never streamed");
         QVERIFY2(!engine.isFinished(), qPrintable(engine.status().error));
-        QVERIFY(!test::leftovers(m_source, m_target, db).isEmpty()); // the objects exist while streaming
-        engine.cancel();
+        // A stopped subscription never applies the drain marker: the cutover hangs after the freeze.
+        const QString sub = direct::objectName(name, db);
+        QVERIFY(m_target.execute(db, QStringLiteral("ALTER SUBSCRIPTION %1 DISABLE").arg(sub)).has_value());
+        QVERIFY(engine.requestCutover().has_value());
+        std::vector<nlohmann::json> events;
+        QVERIFY2(waitForEvent(engine, events, "writes-frozen", 30000), qPrintable(engine.status().error));
+        QCOMPARE(readOnlySetting(db), QStringLiteral("default_transaction_read_only=on"));
+        auto ro = m_source.query(db, QStringLiteral("SHOW default_transaction_read_only"));
+        QCOMPARE(ro->text(0, 0), QStringLiteral("on"));
+        QCOMPARE(engine.status().state, QStringLiteral("cutover"));
+
+        if (abort == QLatin1String("cancel"))
+            engine.cancel();
+        else // the drain reads the heartbeat on the target: gone, so the cutover fails
+            QVERIFY(m_target.execute(db, QStringLiteral("DROP SCHEMA %1 CASCADE").arg(direct::objectName(name, QStringLiteral("hb")))).has_value());
         QVERIFY(waitFor([&] { return engine.isFinished(); }, 60000));
-        QCOMPARE(engine.status().state, QStringLiteral("cancelled"));
         QVERIFY(!engine.result().has_value());
-        QVERIFY(engine.result().error().isCancelled());
-        // The target database this run created (a partial copy) is gone too.
-        auto gone = m_target.query(QStringLiteral("postgres"), QStringLiteral("SELECT count(*) FROM pg_database WHERE datname = $1"), {db});
-        QCOMPARE(gone->toInt(0, 0), qint64(0));
+        QCOMPARE(engine.status().state, abort == QLatin1String("cancel") ? QStringLiteral("cancelled") : QStringLiteral("failed"));
+        if (abort == QLatin1String("failure"))
+            QCOMPARE(engine.result().error().code, QStringLiteral("42P01"));
+        // The freeze is undone: back to the database's own previous setting, writable again.
+        QCOMPARE(readOnlySetting(db), expected);
+        auto rw = m_source.query(db, QStringLiteral("SHOW default_transaction_read_only"));
+        QCOMPARE(rw->text(0, 0), QStringLiteral("off"));
+        QVERIFY(m_source.execute(db, QStringLiteral("INSERT INTO app.nopk VALUES (1, 'after the undo')")).has_value());
         const QStringList left = test::leftovers(m_source, m_target, db);
         QVERIFY2(left.isEmpty(), qPrintable(left.join(QStringLiteral(", "))));
-        auto ri = m_source.query(db, QStringLiteral("SELECT relreplident FROM pg_class WHERE oid = 'app.nopk'::regclass"));
-        QCOMPARE(ri->text(0, 0), QStringLiteral("d"));
     }
 
-    void cancelDuringCopyCleansUp()
+    void lagRefreshedWhileAnotherDatabaseCopies()
     {
-        const QString db = QStringLiteral("cancelcopy");
-        QVERIFY(m_source.createDatabase(db).has_value());
-        QVERIFY(m_source.execute(db, QStringLiteral("CREATE TABLE t (id int, filler text); INSERT INTO t SELECT i, repeat('x', 200) FROM generate_series(1, 600000) i; ANALYZE t;")).has_value());
-        direct::DirectEngine engine(options(db, QStringLiteral("cancelcopy")));
+        // "streaming" first, "copying" second: the first one's lag and counters
+        // must move while the second is still being copied.
+        const QString streamingDb = QStringLiteral("lag_streaming"), copyingDb = QStringLiteral("lag_copying");
+        createSourceDb(streamingDb, 1000);
+        QVERIFY(m_source.createDatabase(copyingDb).has_value());
+        QVERIFY(m_source.execute(copyingDb, QStringLiteral("CREATE TABLE t (id int PRIMARY KEY, filler text); INSERT INTO t SELECT i, repeat('x', 200) FROM generate_series(1, 600000) i; ANALYZE t;")).has_value());
+        test::SourceWriter writer(m_source.params(streamingDb));
+        writer.start();
+        auto o = options(streamingDb, QStringLiteral("lag"));
+        o.databases = {streamingDb, copyingDb};
+        o.jobs = 1;
+        o.cutover = direct::CutoverMode::Never;
+        direct::DirectEngine engine(o);
         engine.start();
-        QVERIFY(waitFor([&] { return engine.status().rowsCopied > 0 || engine.isFinished(); }, 60000));
-        QVERIFY2(!engine.isFinished(), qPrintable(QStringLiteral("finished before it could be cancelled: ") + engine.status().error));
-        QCOMPARE(engine.status().state, QStringLiteral("copying"));
-        QVERIFY(!engine.requestCutover().has_value());
+        auto changes = [](const direct::DatabaseStatus &d) {
+            qint64 n = 0;
+            for (const auto &t : d.tables)
+                n += t.inserts + t.updates + t.deletes;
+            return n;
+        };
+        auto secondCopying = [](const direct::DirectStatus &s) {
+            return s.databases.size() == 2 && (s.databases[1].phase == QLatin1String("preparing") || s.databases[1].phase == QLatin1String("copying"));
+        };
+        QVERIFY2(waitFor([&] {
+                     const auto s = engine.status();
+                     return engine.isFinished() || (s.databases.size() == 2 && s.databases[0].phase == QLatin1String("streaming") && secondCopying(s));
+                 }, 90000),
+                 "never saw one database streaming while the other copies");
+        QVERIFY2(!engine.isFinished(), qPrintable(engine.status().error));
+        const auto first = engine.status();
+        // Samples while the second database copies: the first one's counters grow and its lag is measured.
+        int moved = 0, samples = 0;
+        qint64 last = changes(first.databases[0]);
+        bool lagSeen = false;
+        while (samples < 40) {
+            QTest::qWait(250);
+            const auto s = engine.status();
+            if (!secondCopying(s))
+                break;
+            ++samples;
+            lagSeen = lagSeen || (s.databases[0].lagSeconds >= 0 && s.databases[0].lagBytes >= 0);
+            const qint64 now = changes(s.databases[0]);
+            if (now > last)
+                ++moved;
+            last = now;
+        }
+        QVERIFY2(samples >= 3, qPrintable(QStringLiteral("the second database copied too fast to observe (%1 samples)").arg(samples)));
+        QVERIFY2(lagSeen, "no lag measured for the streaming database while the other copied");
+        QVERIFY2(moved >= 2, qPrintable(QStringLiteral("counters moved in %1 of %2 samples").arg(moved).arg(samples)));
+        writer.stop();
+        QVERIFY2(writer.error().isEmpty(), qPrintable(writer.error()));
+        engine.stop();
+        QVERIFY(waitFor([&] { return engine.isFinished(); }, 60000));
+        QCOMPARE(engine.status().state, QStringLiteral("stopped"));
+        for (const QString &db : {streamingDb, copyingDb}) {
+            const QStringList left = test::leftovers(m_source, m_target, db);
+            QVERIFY2(left.isEmpty(), qPrintable(left.join(QStringLiteral(", "))));
+        }
+    }
+
+    void cancelInEveryPhaseCleansUp_data()
+    {
+        QTest::addColumn<QString>("phase");
+        QTest::newRow("copying") << "copying";
+        QTest::newRow("post-data") << "indexing";
+        QTest::newRow("streaming") << "streaming";
+        QTest::newRow("cutover, writes frozen") << "cutover";
+    }
+    void cancelInEveryPhaseCleansUp()
+    {
+        QFETCH(QString, phase);
+        const QString db = QStringLiteral("cancel_") + phase;
+        const QString name = QStringLiteral("cx") + phase;
+        createSourceDb(db, 2000);
+        if (phase == QLatin1String("copying")) // long enough to be cancelled mid-copy
+            QVERIFY(m_source.execute(db, QStringLiteral("CREATE TABLE public.slowcopy (id int, filler text); "
+                                                        "INSERT INTO slowcopy SELECT i, repeat('x', 200) FROM generate_series(1, 600000) i; ANALYZE slowcopy;")).has_value());
+        if (phase == QLatin1String("indexing")) // post-data's REFRESH takes seconds on the target
+            QVERIFY(m_source.execute(db, QStringLiteral("CREATE MATERIALIZED VIEW app.slow AS SELECT 1 AS x FROM pg_sleep(4)")).has_value());
+        auto o = options(db, name);
+        o.freezeWrites = true;
+        o.jobs = 1;
+        direct::DirectEngine engine(o);
+        engine.start();
+        auto dbPhase = [&] {
+            const auto s = engine.status();
+            return s.databases.empty() ? QString() : s.databases[0].phase;
+        };
+        const QString waitPhase = phase == QLatin1String("cutover") ? QStringLiteral("streaming") : phase;
+        QVERIFY2(waitFor([&] { return dbPhase() == waitPhase || engine.isFinished(); }, 90000), qPrintable(QStringLiteral("never reached ") + waitPhase));
+        QVERIFY2(!engine.isFinished(), qPrintable(engine.status().error));
+        if (phase == QLatin1String("copying"))
+            QVERIFY(waitFor([&] { return engine.status().rowsCopied > 0; }, 30000));
+        if (phase == QLatin1String("cutover")) {
+            QVERIFY(m_target.execute(db, QStringLiteral("ALTER SUBSCRIPTION %1 DISABLE").arg(direct::objectName(name, db))).has_value());
+            QVERIFY(engine.requestCutover().has_value());
+            std::vector<nlohmann::json> events;
+            QVERIFY(waitForEvent(engine, events, "writes-frozen", 30000));
+        }
+        QVERIFY2(!test::leftovers(m_source, m_target, db).isEmpty(), "nothing to clean up yet");
+        QCOMPARE(dbPhase(), phase);
         engine.cancel();
         QVERIFY(waitFor([&] { return engine.isFinished(); }, 60000));
         QCOMPARE(engine.status().state, QStringLiteral("cancelled"));
+        QVERIFY(engine.result().error().isCancelled());
+        // Both sides as before the run: no slot, publication, heartbeat schema,
+        // subscription or replication origin; the target database this run
+        // created (a partial copy) gone; replica identity and writes as they were.
         const QStringList left = test::leftovers(m_source, m_target, db);
         QVERIFY2(left.isEmpty(), qPrintable(left.join(QStringLiteral(", "))));
+        auto gone = m_target.query(QStringLiteral("postgres"), QStringLiteral("SELECT count(*) FROM pg_database WHERE datname = $1"), {db});
+        QCOMPARE(gone->toInt(0, 0), qint64(0));
+        auto ri = m_source.query(db, QStringLiteral("SELECT relreplident FROM pg_class WHERE oid = 'app.nopk'::regclass"));
+        QCOMPARE(ri->text(0, 0), QStringLiteral("d"));
+        QCOMPARE(readOnlySetting(db), QString());
     }
 
     void refusesWithoutNativeSubscription()
