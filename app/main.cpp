@@ -5,6 +5,7 @@
 // desktop app, sets up logging, and wires view-models to the engine.
 #include "app/cli/cli.h"
 #include "app/mainwindow.h"
+#include "app/translations.h"
 #include "engine/core/logging.h"
 #include "wizard/viewmodels/inspectviewmodel.h"
 
@@ -29,6 +30,8 @@ int main(int argc, char **argv)
 
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(QStringLiteral("FlexMigrate"));
+    fm::app::installTranslations(app);
+    fm::app::applyDesktopIdentity();
     fm::logging::init();
 
     QCommandLineParser parser;

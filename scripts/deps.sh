@@ -13,6 +13,7 @@ FLEXMIGRATE_PACKAGES=(
   nlohmann-json3-dev libspdlog-dev libfmt-dev
   libpq-dev postgresql-15 postgresql-client-15 postgresql-contrib postgresql-15-wal2json pgcopydb
   xvfb xauth
+  desktop-file-utils appstream qt6-translations-l10n
 )
 
 fm_install_deps() {
