@@ -3,6 +3,7 @@
 //
 // flexmigrate direct run --source-uri URI --target-uri URI --db NAME [--db NAME ...] [--name NAME]
 //                        [--jobs N] [--cutover manual|ready|never] [--freeze-writes] [--resume] [--json]
+//                        [--change-capture auto|subscription|pgoutput|wal2json]
 //                        [--journal PATH] [--pg-bindir DIR]
 // Progress: a live line, or JSON lines with --json (one object per status change
 // and at least one per second; events as {"event":"copy-finished",...}).
@@ -97,7 +98,8 @@ int runDirect(const QStringList &arguments)
     QCommandLineOption journal(QStringLiteral("journal"), QStringLiteral("Journal file (default: in the user's data folder)."), QStringLiteral("path"));
     QCommandLineOption bindir(QStringLiteral("pg-bindir"), QStringLiteral("Folder with pg_dump (default: FLEXMIGRATE_PG_BINDIR or the newest installed)."), QStringLiteral("dir"));
     QCommandLineOption verbose(QStringLiteral("verbose"), QStringLiteral("Log to standard error."));
-    parser.addOptions({source, target, db, name, jobs, cutover, freeze, resume, json, journal, bindir, verbose});
+    QCommandLineOption capture(QStringLiteral("change-capture"), QStringLiteral("auto (subscription where possible, else client-side decoding), subscription, pgoutput or wal2json."), QStringLiteral("mode"), QStringLiteral("auto"));
+    parser.addOptions({source, target, db, name, jobs, cutover, freeze, resume, json, journal, bindir, verbose, capture});
     // arguments: "direct", "run", options...; the parser takes the first as the program name.
     if (auto done = parseOrExit(parser, arguments.mid(1), QStringLiteral("direct run")))
         return *done;
@@ -123,6 +125,11 @@ int runDirect(const QStringList &arguments)
     opt.target = *tp;
     opt.databases = parser.values(db);
     opt.name = parser.value(name);
+    opt.changeCapture = parser.value(capture);
+    if (!QStringList{QStringLiteral("auto"), QStringLiteral("subscription"), QStringLiteral("pgoutput"), QStringLiteral("wal2json")}.contains(opt.changeCapture)) {
+        err << "flexmigrate direct run: --change-capture must be auto, subscription, pgoutput or wal2json.\n";
+        return ExitUsage;
+    }
     bool ok = false;
     opt.jobs = parser.value(jobs).toInt(&ok);
     if (!ok || opt.jobs < 1 || opt.jobs > 64) {

@@ -3,19 +3,95 @@
 #include "engine/direct/changecapture.h"
 
 #include "engine/direct/engine.h"
+#include "engine/direct/replication/decodercapture.h"
 #include "engine/direct/subscriptioncapture.h"
 
 #include <map>
 
 namespace fm::direct {
 
+namespace {
+/**
+ * Whether the source user can create the publication SnapshotStep needs in
+ * every database: CREATE on the database and ownership of every table (or
+ * superuser), PostgreSQL docs "CREATE PUBLICATION". Azure Single Server never can.
+ */
+Expected<QString> whyNoPublication(Engine &e, const pg::Result &sourceRole)
+{
+    if (e.opt.source.kind == pg::ServerKind::AzureSingleServer || (e.opt.source.isAzureHost() && e.opt.source.user.contains(QLatin1Char('@'))))
+        return QStringLiteral("the source is an Azure Single Server, which cannot publish");
+    if (sourceRole.toBool(0, "is_superuser"))
+        return QString();
+    for (const QString &db : e.opt.databases) {
+        auto src = pg::Connection::open(e.sourceFor(db), &e.cancel);
+        if (!src)
+            return QString(); // a missing database is reported by the copy with its own message
+        auto r = src->exec(QStringLiteral("SELECT has_database_privilege(current_database(), 'CREATE') AS may_create, "
+                                          "(SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                                          "  WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema') "
+                                          "    AND n.nspname NOT LIKE 'pg\\_%' AND NOT pg_has_role(c.relowner, 'USAGE')) AS not_owned"),
+                           {}, &e.cancel);
+        if (!r)
+            return fail(r.error());
+        if (!r->toBool(0, "may_create"))
+            return QStringLiteral("user %1 may not create a publication in database \"%2\" (no CREATE privilege)").arg(e.opt.source.roleName(), db);
+        if (r->toInt(0, "not_owned") > 0)
+            return QStringLiteral("user %1 does not own %2 table(s) of database \"%3\", so it cannot publish them").arg(e.opt.source.roleName()).arg(r->toInt(0, "not_owned")).arg(db);
+    }
+    return QString();
+}
+} // namespace
+
 Expected<std::unique_ptr<ChangeCapture>> chooseChangeCapture(Engine &engine, const pg::Result &sourceRole, const pg::Result &targetRole)
 {
-    // Issue 8: when the subscription is impossible, a client-side decoder is
-    // the fallback; until then its reason is the run's error.
-    if (auto r = SubscriptionCapture::check(engine, sourceRole, targetRole); !r)
-        return fail(r.error());
-    return std::unique_ptr<ChangeCapture>(std::make_unique<SubscriptionCapture>(engine));
+    // Issue 8: a native subscription where both sides allow it; otherwise
+    // client-side decoding: pgoutput when the source can publish, else wal2json.
+    const QString mode = engine.opt.changeCapture.isEmpty() ? QStringLiteral("auto") : engine.opt.changeCapture;
+    if (mode != QLatin1String("auto") && mode != QLatin1String("subscription") && mode != QLatin1String("pgoutput") && mode != QLatin1String("wal2json"))
+        return fail(Error::validation(QStringLiteral("BadChangeCapture"), QStringLiteral("Unknown change capture \"%1\".").arg(mode),
+                                      QStringLiteral("Use auto, subscription, pgoutput or wal2json.")));
+    auto chosen = [&](std::unique_ptr<ChangeCapture> c, const QString &name, const QString &why) -> Expected<std::unique_ptr<ChangeCapture>> {
+        {
+            std::lock_guard lock(engine.mutex);
+            engine.captureName = name;
+        }
+        nlohmann::json ev{{"event", "change-capture"}, {"mode", js(mode)}, {"path", js(name)}};
+        if (!why.isEmpty())
+            ev["reason"] = js(why);
+        engine.event(std::move(ev));
+        return c;
+    };
+    if (mode == QLatin1String("pgoutput"))
+        return chosen(std::make_unique<DecoderCapture>(engine, replication::Plugin::PgOutput), QStringLiteral("decoder/pgoutput"), QStringLiteral("forced"));
+    if (mode == QLatin1String("wal2json"))
+        return chosen(std::make_unique<DecoderCapture>(engine, replication::Plugin::Wal2Json), QStringLiteral("decoder/wal2json"), QStringLiteral("forced"));
+
+    auto noPublication = whyNoPublication(engine, sourceRole);
+    if (!noPublication)
+        return fail(noPublication.error());
+    auto subscription = SubscriptionCapture::check(engine, sourceRole, targetRole);
+    if (subscription && noPublication->isEmpty())
+        return chosen(std::make_unique<SubscriptionCapture>(engine), QStringLiteral("subscription"), QString());
+    if (mode == QLatin1String("subscription")) {
+        if (!subscription)
+            return fail(subscription.error());
+        return fail(directError(QStringLiteral("NativeSubscriptionImpossible"),
+                                QStringLiteral("A native subscription is impossible: %1.").arg(*noPublication),
+                                QStringLiteral("Use --change-capture auto (client-side decoding), or connect to the source as the tables' owner or a superuser.")));
+    }
+    const QString why = !subscription ? subscription.error().message : *noPublication;
+    if (noPublication->isEmpty())
+        return chosen(std::make_unique<DecoderCapture>(engine, replication::Plugin::PgOutput), QStringLiteral("decoder/pgoutput"), why);
+    auto src = pg::Connection::open(engine.opt.source, &engine.cancel);
+    if (!src)
+        return fail(src.error());
+    auto plugin = replication::choosePlugin(*src, false, &engine.cancel);
+    if (!plugin) {
+        Error e = plugin.error();
+        e.message = QStringLiteral("No change capture is possible: %1; %2").arg(why, e.message);
+        return fail(e);
+    }
+    return chosen(std::make_unique<DecoderCapture>(engine, *plugin), QStringLiteral("decoder/wal2json"), why);
 }
 
 void pollStreaming(Engine &e, DbRun &d)

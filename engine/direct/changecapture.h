@@ -35,6 +35,10 @@ public:
 
     /** "subscription" (native) or, later, "decoder" (client-side); shown in events. */
     virtual QString kind() const = 0;
+    /** The output plugin SnapshotStep creates the slot with (issue 8: wal2json where the source cannot publish). */
+    virtual QString slotPlugin() const { return QStringLiteral("pgoutput"); }
+    /** False: SnapshotStep creates no publication (wal2json decodes every table). */
+    virtual bool usesPublication() const { return true; }
     /**
      * Applies the changes of d.slot from its consistent point (or from where a
      * previous process stopped: resume), after the copy and the post-data.

@@ -39,6 +39,8 @@ nlohmann::json DirectStatus::toJson() const
     j["cutoverAllowed"] = cutoverAllowed;
     if (!cutoverRefusal.isEmpty())
         j["cutoverRefusal"] = js(cutoverRefusal);
+    if (!changeCapture.isEmpty())
+        j["changeCapture"] = js(changeCapture);
     if (!error.isEmpty())
         j["error"] = js(error);
     nlohmann::json dbs = nlohmann::json::array();

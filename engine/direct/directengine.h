@@ -44,6 +44,13 @@ struct DirectOptions {
     qint64 splitThresholdBytes = 32LL * 1024 * 1024;
     /** Heartbeat and status sampling interval. */
     int heartbeatMs = 500;
+    /**
+     * How changes reach the target (issue 8): "auto" (a native subscription when
+     * the source can publish and the target subscribe, else client-side decoding
+     * with pgoutput when the source can publish, else wal2json), or forced:
+     * "subscription", "pgoutput", "wal2json".
+     */
+    QString changeCapture = QStringLiteral("auto");
 };
 
 /** One table's progress (values, safe to pass between threads). */
@@ -79,6 +86,7 @@ struct DirectStatus {
     double lagSeconds = -1;
     bool cutoverAllowed = false;
     QString cutoverRefusal; ///< why a cutover is refused now
+    QString changeCapture;  ///< "subscription", "decoder/pgoutput" or "decoder/wal2json" once chosen
     QString error;
     std::vector<DatabaseStatus> databases;
 

@@ -577,6 +577,7 @@ DirectStatus Engine::status() const
     DirectStatus s;
     s.state = state;
     s.error = error;
+    s.changeCapture = captureName;
     s.elapsedSeconds = secondsSince(started);
     bool anyLag = false;
     for (const auto &d : dbs) {

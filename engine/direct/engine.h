@@ -54,6 +54,7 @@ public:
     std::vector<std::thread> analyzers;
     /** How changes reach the target (chosen by checkServers(); see changecapture.h). */
     std::unique_ptr<ChangeCapture> capture;
+    QString captureName; ///< what status() reports as changeCapture (guarded by mutex)
 
     // ---------------------------------------------------------------- helpers for the steps
     void event(nlohmann::json e);

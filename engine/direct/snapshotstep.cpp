@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 FlexMigrate contributors
 #include "engine/direct/snapshotstep.h"
 
+#include "engine/direct/changecapture.h"
 #include "engine/direct/engine.h"
 
 #include <libpq-fe.h>
@@ -45,14 +46,16 @@ Expected<void> SnapshotStep::prepareSource(DbRun &d, pg::Connection &src)
     // Publication: an explicit table list (not FOR ALL TABLES) so a resumed
     // run can take unfinished tables out and hand them to table sync.
     const QString members = d.units.join(QStringLiteral(", "));
+    if (e.capture && !e.capture->usesPublication()) // wal2json decodes every table without one (issue 8)
+        return {};
     if (auto r = src.exec(QStringLiteral("CREATE PUBLICATION %1 FOR TABLE %2 WITH (publish_via_partition_root = true)")
                               .arg(pg::quoteIdent(d.publication), members),
                           {}, &e.cancel);
         !r) {
         Error err = r.error();
-        err.message = QStringLiteral("The source cannot publish database \"%1\" (%2), so a native subscription is impossible. "
-                                     "Client-side logical decoding, which would avoid this, is not implemented yet.")
-                          .arg(d.name, err.message);
+        err.message = QStringLiteral("The source cannot publish database \"%1\" (%2), which the %3 change capture needs. "
+                                     "--change-capture wal2json decodes without a publication.")
+                          .arg(d.name, err.message, e.capture ? e.capture->kind() : QStringLiteral("subscription"));
         if (err.code.isEmpty() || err.code == QLatin1String("42501"))
             err.fix = QStringLiteral("Connect to the source as the owner of the tables or a superuser.");
         return fail(err);
@@ -69,7 +72,7 @@ Expected<ExportedSnapshot> SnapshotStep::createSlot(DbRun &d)
     auto repl = pg::Connection::open(rp, &e.cancel);
     if (!repl)
         return fail(repl.error());
-    const QByteArray cmd = QStringLiteral("CREATE_REPLICATION_SLOT %1 LOGICAL pgoutput (SNAPSHOT 'export')").arg(pg::quoteIdent(d.slot)).toUtf8();
+    const QByteArray cmd = QStringLiteral("CREATE_REPLICATION_SLOT %1 LOGICAL %2 (SNAPSHOT 'export')").arg(pg::quoteIdent(d.slot), e.capture ? e.capture->slotPlugin() : QStringLiteral("pgoutput")).toUtf8();
     pg::Result slotRes(PQexec(repl->raw(), cmd.constData()));
     if (PQresultStatus(slotRes.raw()) != PGRES_TUPLES_OK)
         return fail(pg::queryError(repl->raw(), slotRes.raw(), QStringLiteral("Creating replication slot %1").arg(d.slot)));

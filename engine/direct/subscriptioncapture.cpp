@@ -11,7 +11,7 @@ namespace fm::direct {
 Expected<void> SubscriptionCapture::check(const Engine &e, const pg::Result &s, const pg::Result &t)
 {
     (void)s;
-    const QString noClientSide = QStringLiteral(" Client-side logical decoding, which would avoid this, is not implemented yet.");
+    const QString noClientSide = QStringLiteral(" Client-side logical decoding (--change-capture auto, pgoutput or wal2json) avoids this.");
     // DESIGN.md: Azure Single Server can decode but not publish/subscribe.
     if (e.opt.source.kind == pg::ServerKind::AzureSingleServer
         || (e.opt.source.isAzureHost() && e.opt.source.user.contains(QLatin1Char('@'))))

@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 FlexMigrate contributors
+#include "engine/direct/replication/decodercapture.h"
+
+#include "engine/direct/engine.h"
+
+namespace fm::direct {
+
+using namespace replication;
+
+DecoderCapture::DecoderCapture(Engine &engine, Plugin plugin) : m_engine(engine), m_plugin(plugin) {}
+
+DecoderCapture::~DecoderCapture()
+{
+    std::vector<QString> names;
+    {
+        std::lock_guard lock(m_mutex);
+        for (const auto &[name, r] : m_runners)
+            names.push_back(name);
+    }
+    for (const QString &n : names)
+        stopRunner(n);
+}
+
+Expected<void> DecoderCapture::start(DbRun &d)
+{
+    Engine &e = m_engine;
+    stopRunner(d.name);
+    // A resumed run decodes with the plugin its slot was created with.
+    Plugin plugin = m_plugin;
+    if (auto src = pg::Connection::open(e.sourceFor(d.name), &e.cancel)) {
+        if (auto r = src->exec(QStringLiteral("SELECT plugin FROM pg_replication_slots WHERE slot_name = $1"), {d.slot}, &e.cancel); r && r->rows() == 1)
+            plugin = pluginFromName(r->text(0, 0)).value_or(plugin);
+    } else {
+        return fail(src.error());
+    }
+    ClientReplicationOptions o;
+    o.source = e.sourceFor(d.name);
+    o.target = e.targetFor(d.name);
+    o.slot = d.slot;
+    o.plugin = plugin;
+    o.publication = d.publication;
+    o.origin = d.slot; // origins live on the target: the slot's name is unique per migration and database
+    auto runner = std::make_unique<Runner>();
+    runner->rep = std::make_unique<ClientReplication>(o);
+    runner->cancel = std::make_unique<CancelToken>();
+    Runner *r = runner.get();
+    r->thread = std::thread([r] {
+        auto res = r->rep->run(*r->cancel);
+        std::lock_guard lock(r->mutex);
+        if (!res && !res.error().isCancelled())
+            r->error = res.error();
+    });
+    {
+        std::lock_guard lock(m_mutex);
+        m_runners[d.name] = std::move(runner);
+    }
+    e.event({{"event", "change-capture-started"}, {"database", js(d.name)}, {"kind", "decoder"}, {"plugin", js(pluginName(plugin))}, {"origin", js(o.origin)}});
+    return {};
+}
+
+Expected<void> DecoderCapture::resumeCopy(DbRun &d, pg::Connection &, const QStringList &unfinished, const std::function<Expected<void>()> &)
+{
+    // Re-copying some tables consistently with a slot whose snapshot is gone
+    // needs an idempotent catch-up apply that the decoder does not have yet.
+    return fail(directError(QStringLiteral("DecoderResumeCopy"),
+                            QStringLiteral("The initial copy of database \"%1\" was interrupted (%2 table(s) unfinished); with client-side decoding it cannot be resumed.")
+                                .arg(d.name)
+                                .arg(unfinished.size()),
+                            QStringLiteral("Run again without --resume: the run starts over (a run killed while streaming resumes fine).")));
+}
+
+void DecoderCapture::poll(DbRun &d, pg::Connection &)
+{
+    Runner *r = nullptr;
+    {
+        std::lock_guard lock(m_mutex);
+        auto it = m_runners.find(d.name);
+        if (it == m_runners.end())
+            return;
+        r = it->second.get();
+    }
+    std::optional<Error> err;
+    {
+        std::lock_guard lock(r->mutex);
+        if (r->error && !r->reported) {
+            err = r->error;
+            r->reported = true;
+        }
+    }
+    const ClientReplicationStatus st = r->rep->status();
+    for (auto &t : d.tables) {
+        auto it = st.tables.find(t->qualified());
+        if (it == st.tables.end())
+            continue;
+        // Exact counts of what this process applied (pg_stat counters also see other writers).
+        t->baseline = true;
+        t->ins = it->second.inserts;
+        t->upd = it->second.updates;
+        t->del = it->second.deletes;
+    }
+    if (err) {
+        // The apply cannot go on (a constraint violation on the target, a
+        // decoding error): say why and stop the run; cleanup removes everything.
+        log()->error("client-side change capture of {} failed: {}", d.name, err->toDisplayString());
+        m_engine.event({{"event", "error"}, {"database", js(d.name)}, {"message", js(err->toDisplayString())}});
+        {
+            std::lock_guard lock(m_engine.mutex);
+            m_engine.error = err->toDisplayString();
+        }
+        m_engine.cancel.cancel();
+    }
+}
+
+void DecoderCapture::stopRunner(const QString &db)
+{
+    std::unique_ptr<Runner> r;
+    {
+        std::lock_guard lock(m_mutex);
+        auto it = m_runners.find(db);
+        if (it == m_runners.end())
+            return;
+        r = std::move(it->second);
+        m_runners.erase(it);
+    }
+    r->cancel->cancel();
+    if (r->thread.joinable())
+        r->thread.join();
+}
+
+Expected<void> DecoderCapture::stop(DbRun &d, pg::Connection &tgt)
+{
+    stopRunner(d.name);
+    // The apply session just ended; its backend may hold the origin a moment longer (55006).
+    for (int attempt = 0;; ++attempt) {
+        auto r = dropOrigin(tgt, d.slot, nullptr);
+        if (r || r.error().code != QLatin1String("55006") || attempt >= 50)
+            return r;
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+}
+
+} // namespace fm::direct
