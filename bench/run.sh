@@ -33,6 +33,7 @@ RUNS=${2:-3}
 . "$BENCH_DIR/load.sh"
 . "$BENCH_DIR/methods.sh"
 . "$BENCH_DIR/lag.sh"
+. "$BENCH_DIR/lag-decoder.sh" # lag_decoder_wal2json, lag_decoder_pgoutput (issue 8)
 
 METHODS=${METHODS:-$ALL_METHODS}
 LAG_RUNS=${LAG_RUNS:-1}
