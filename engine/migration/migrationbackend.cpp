@@ -32,6 +32,16 @@ void MigrationBackend::cutover(const QStringList &databases, ActionCallback done
     });
 }
 
+void MigrationBackend::resolveAction(const QString &action, const QStringList &databases, ActionCallback done)
+{
+    if (action == QLatin1String("cutover")) {
+        cutover(databases, std::move(done));
+        return;
+    }
+    deliverLater(std::move(done), fail(Error::validation(QStringLiteral("ActionNotSupported"),
+                                                         QStringLiteral("The %1 backend has no \"%2\" action.").arg(name(), action))));
+}
+
 void MigrationBackend::setStatus(MigrationStatus status)
 {
     // observedAt changes on every read; the rest decides whether anything changed.

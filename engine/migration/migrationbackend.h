@@ -65,6 +65,14 @@ public:
      */
     void cutover(const QStringList &databases, ActionCallback done);
     void cutover(ActionCallback done) { cutover({}, std::move(done)); }
+    /**
+     * Answers what status().requiredAction asks for (issue 11: "the substates
+     * where the service waits for the user"): "setup-replication",
+     * "overwrite-dbs", "start-data-migration", "db-names" (with `databases` as
+     * the new list) and "cutover" (= cutover(databases)). The default handles
+     * "cutover" only; others are refused with code "ActionNotSupported".
+     */
+    virtual void resolveAction(const QString &action, const QStringList &databases, ActionCallback done);
     /** Stops the migration and cleans up (the status ends Canceled). */
     virtual void cancel(ActionCallback done) = 0;
     /** Deletes the migration (service: DELETE; direct: cancels if running, then removes its journal). */

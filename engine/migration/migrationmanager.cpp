@@ -179,10 +179,12 @@ void MigrationManager::attach(const QString &id, MigrationBackend *backend)
 void MigrationManager::create(const MigrationSpec &spec, StartCredentials credentials, CreateCallback done)
 {
     auto failLater = [this, done](Error e) { deliverLater([done, e] { done(fail(e)); }); };
-    if (auto ok = spec.check(); !ok)
-        return failLater(ok.error());
     // The direct engine takes any number of databases in one run; the Azure services at most eight per migration and one active migration per target.
     const QList<MigrationSpec> parts = spec.backend == Backend::Direct ? QList<MigrationSpec>{spec} : spec.split(8);
+    // Each part is checked (the whole selection is "too many databases" for an Azure backend by design).
+    for (const auto &part : parts)
+        if (auto ok = part.check(); !ok)
+            return failLater(ok.error());
     const QString groupId = parts.size() > 1 ? newId() : QString();
     const QDateTime now = QDateTime::currentDateTimeUtc();
 

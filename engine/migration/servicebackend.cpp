@@ -293,6 +293,40 @@ void ServiceBackend::doCutover(const QStringList &databases, ActionCallback done
     patch(u, std::move(done));
 }
 
+void ServiceBackend::resolveAction(const QString &action, const QStringList &databases, ActionCallback done)
+{
+    if (action == QLatin1String("cutover"))
+        return MigrationBackend::resolveAction(action, databases, std::move(done));
+    using K = arm::MigrationUpdate::Kind;
+    std::optional<K> kind;
+    if (action == QLatin1String("setup-replication"))
+        kind = K::SetupReplication;
+    else if (action == QLatin1String("overwrite-dbs"))
+        kind = K::OverwriteDbs;
+    else if (action == QLatin1String("start-data-migration"))
+        kind = K::StartDataMigration;
+    else if (action == QLatin1String("db-names"))
+        kind = K::DbNames;
+    if (!kind)
+        return MigrationBackend::resolveAction(action, databases, std::move(done));
+    if (!m_active || m_removed) {
+        deliverLater(std::move(done), fail(Error::validation(QStringLiteral("NotStarted"), QStringLiteral("The migration is not started or attached."))));
+        return;
+    }
+    if (status().requiredAction != action) {
+        deliverLater(std::move(done),
+                     fail(Error::validation(QStringLiteral("ActionNotRequired"),
+                                            QStringLiteral("The migration does not wait for \"%1\" now (%2%3).")
+                                                .arg(action, status().rawState, status().rawSubState.isEmpty() ? QString() : QLatin1Char('/') + status().rawSubState))));
+        return;
+    }
+    if (*kind == K::DbNames && databases.isEmpty()) {
+        deliverLater(std::move(done), fail(Error::validation(QStringLiteral("NoDatabases"), QStringLiteral("Give the databases to migrate."))));
+        return;
+    }
+    patch({*kind, *kind == K::DbNames ? databases : QStringList{}}, std::move(done));
+}
+
 void ServiceBackend::cancel(ActionCallback done)
 {
     if (!m_active || m_removed) {

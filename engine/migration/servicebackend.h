@@ -54,6 +54,16 @@ public:
     void observe(ActionCallback done) override;
     void cancel(ActionCallback done) override;
     void remove(ActionCallback done) override;
+    /**
+     * The substates where the service waits for the user (azure-api.md §1.12):
+     * "setup-replication" (PATCH setupLogicalReplicationOnSourceDBIfNeeded:
+     * the service sets azure.replication_support and restarts the source),
+     * "overwrite-dbs" (overwriteDBsInTarget), "start-data-migration" (start
+     * now instead of at the scheduled time), "db-names" (dbsToMigrate =
+     * `databases`), "cutover". Refused (code "ActionNotRequired") unless the
+     * status asks for that action: the service ignores such PATCHes otherwise.
+     */
+    void resolveAction(const QString &action, const QStringList &databases, ActionCallback done) override;
     /** Reads the status now (a GET queued behind any request in flight) unless a GET is already queued. */
     void refresh();
 
