@@ -139,6 +139,8 @@ Expected<void> DirectEngine::result() const
 
 QString DirectEngine::journalPath() const { return d->journal.path(); }
 
+QString journalPathFor(const DirectOptions &options) { return Engine::resolveJournalPath(options); }
+
 QString objectName(const QString &migrationName, const QString &database)
 {
     const QString clean = sanitize(migrationName) + QLatin1Char('_') + sanitize(database);

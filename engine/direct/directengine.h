@@ -133,6 +133,8 @@ private:
     std::thread m_thread;
 };
 
+/** Where a run with these options keeps its journal (DirectOptions::journalPath or the default). */
+QString journalPathFor(const DirectOptions &options);
 /** fm_<name>_<db>, lower case, [a-z0-9_], at most 63 bytes (a hash keeps mangled names apart). */
 QString objectName(const QString &migrationName, const QString &database);
 /** A libpq conninfo string with every value quoted (for CREATE SUBSCRIPTION only; never log it). */

@@ -9,7 +9,9 @@
 #include "engine/direct/schemastep.h"
 #include "engine/direct/snapshotstep.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
+#include <QSysInfo>
 #include <QDir>
 #include <QStandardPaths>
 
@@ -225,6 +227,10 @@ Expected<void> Engine::runAll()
             return fail(Error::validation(QStringLiteral("NothingToResume"),
                                           QStringLiteral("Nothing to resume: there is no journal for migration \"%1\" (%2).").arg(opt.name, journal.path()),
                                           QStringLiteral("Run without --resume to start, or give the same --name/--journal as before.")));
+        if (*loaded && journal.ownerAlive() && journal.ownerPid != QCoreApplication::applicationPid())
+            return fail(Error::validation(QStringLiteral("MigrationRunning"),
+                                          QStringLiteral("Migration \"%1\" is running in process %2 (journal %3).").arg(opt.name).arg(journal.ownerPid).arg(journal.path()),
+                                          QStringLiteral("Watch or stop that process; resume only once it has ended.")));
         if (!opt.resume && *loaded && journal.state == QLatin1String("running"))
             return fail(Error::validation(QStringLiteral("InterruptedMigration"),
                                           QStringLiteral("Migration \"%1\" was interrupted and can be resumed (journal %2).").arg(opt.name, journal.path()),
@@ -241,6 +247,8 @@ Expected<void> Engine::runAll()
         journal.source = opt.source.displayName();
         journal.target = opt.target.displayName();
         journal.state = QStringLiteral("running");
+        journal.ownerPid = QCoreApplication::applicationPid();
+        journal.ownerHost = QSysInfo::machineHostName();
         for (const QString &db : opt.databases) {
             JournalDatabase &jd = journal.databases[db];
             if (jd.slot.isEmpty()) {

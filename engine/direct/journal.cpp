@@ -6,6 +6,12 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
+#include <QSysInfo>
+
+#ifdef Q_OS_UNIX
+#include <cerrno>
+#include <csignal>
+#endif
 
 #include <nlohmann/json.hpp>
 
@@ -40,6 +46,8 @@ Expected<bool> Journal::load()
         source = q(j, "source");
         target = q(j, "target");
         state = q(j, "state");
+        ownerPid = j.value("ownerPid", qint64(0));
+        ownerHost = q(j, "ownerHost");
         databases.clear();
         if (j.contains("databases") && j["databases"].is_object()) {
             for (auto &[key, v] : j["databases"].items()) {
@@ -76,6 +84,8 @@ Expected<void> Journal::save()
     j["source"] = s(source);
     j["target"] = s(target);
     j["state"] = s(state);
+    j["ownerPid"] = ownerPid;
+    j["ownerHost"] = s(ownerHost);
     nlohmann::json dbs = nlohmann::json::object();
     for (const auto &[key, d] : databases) {
         nlohmann::json v;
@@ -105,6 +115,18 @@ Expected<void> Journal::save()
         return fail(Error::make(ErrorCategory::Io, QStringLiteral("JournalUnwritable"),
                                 QStringLiteral("Cannot write the journal %1: %2").arg(m_path, f.errorString())));
     return {};
+}
+
+bool Journal::ownerAlive() const
+{
+    if (state != QLatin1String("running") || ownerPid <= 0 || ownerHost != QSysInfo::machineHostName())
+        return false;
+#ifdef Q_OS_UNIX
+    // Signal 0 only checks that the process exists (EPERM: it does, as another user).
+    return ::kill(pid_t(ownerPid), 0) == 0 || errno == EPERM;
+#else
+    return false;
+#endif
 }
 
 } // namespace fm::direct

@@ -44,6 +44,12 @@ public:
     QString name, source, target;
     QString state = QStringLiteral("running"); ///< running, done, failed, cancelled, stopped
     std::map<QString, JournalDatabase> databases;
+    /** The process that runs (or last ran) the migration: an observer must not resume a run that is still alive. */
+    qint64 ownerPid = 0;
+    QString ownerHost;
+
+    /** True when state is "running" and the owner process still runs on this machine (PID reuse aside). */
+    bool ownerAlive() const;
 
 private:
     QString m_path;

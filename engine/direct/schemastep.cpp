@@ -150,6 +150,25 @@ Expected<void> SchemaStep::buildPostData(DbRun &d, bool tolerate)
         return r;
     if (auto r = runEntries(d, script, wave2, 1, tolerate); !r)
         return r;
+    // pg_dump --schema-only leaves materialized views empty (REFRESH is data):
+    // fill those the source has filled, after the indexes they may scan.
+    std::vector<DumpEntry> refreshes;
+    {
+        auto src = pg::Connection::open(e.sourceFor(d.name), &e.cancel);
+        if (!src)
+            return fail(src.error());
+        auto mv = src->execNamed(QStringLiteral("direct/populated_matviews"), {}, &e.cancel);
+        if (!mv)
+            return fail(mv.error());
+        for (int i = 0; i < mv->rows(); ++i)
+            refreshes.push_back({mv->text(i, "name"), QStringLiteral("MATERIALIZED VIEW DATA"), QString(),
+                                 QStringLiteral("REFRESH MATERIALIZED VIEW %1;").arg(mv->text(i, "name"))});
+    }
+    std::vector<const DumpEntry *> wave2b;
+    for (const DumpEntry &entry : refreshes)
+        wave2b.push_back(&entry);
+    if (auto r = runEntries(d, script, wave2b, 1, tolerate); !r)
+        return r;
     if (auto r = runEntries(d, script, wave3, conns, tolerate); !r)
         return r;
     {

@@ -3,9 +3,11 @@
 #include "engine/migration/directbackend.h"
 
 #include "engine/core/logging.h"
+#include "engine/direct/journal.h"
 
 #include <QFile>
 #include <QSet>
+#include <QThreadPool>
 #include <QTimer>
 
 #include <cmath>
@@ -65,14 +67,21 @@ DirectBackend::DirectBackend(direct::DirectOptions options, QObject *parent) : M
 {
     m_timer = new QTimer(this);
     m_timer->setInterval(250);
-    connect(m_timer, &QTimer::timeout, this, &DirectBackend::poll);
+    connect(m_timer, &QTimer::timeout, this, [this] { m_watchingJournal ? pollJournal() : poll(); });
 }
 
 DirectBackend::~DirectBackend()
 {
     m_timer->stop();
-    // DirectEngine's destructor cancels a running engine and joins its threads.
-    m_engine.reset();
+    if (!m_engine)
+        return;
+    // DirectEngine's destructor joins the engine's threads after its cleanup,
+    // which may take seconds: cancel now, destroy on a pool thread (see the
+    // class comment for why the global pool).
+    if (!m_engine->isFinished())
+        m_engine->cancel();
+    std::shared_ptr<direct::DirectEngine> engine(std::move(m_engine));
+    QThreadPool::globalInstance()->start([engine]() mutable { engine.reset(); });
 }
 
 StoredMigration DirectBackend::record() const
@@ -223,20 +232,124 @@ void DirectBackend::start(const StartCredentials &credentials, ActionCallback do
         m_options.source.password = credentials.sourcePassword;
     if (!credentials.targetPassword.isEmpty())
         m_options.target.password = credentials.targetPassword;
+    if (m_watchingJournal) {
+        deliverLater(std::move(done), fail(Error::validation(QStringLiteral("MigrationRunning"),
+                                                             QStringLiteral("Migration \"%1\" is running in process %2.").arg(m_options.name).arg(m_ownerPid),
+                                                             QStringLiteral("Watch it here; stop or cut it over in that process."))));
+        return;
+    }
+    if (m_resumeOnStart)
+        m_options.resume = true;
+    startEngine();
+    deliverLater(std::move(done), {});
+}
+
+void DirectBackend::startEngine()
+{
     m_engine = std::make_unique<direct::DirectEngine>(m_options);
     m_startedOn = QDateTime::currentDateTimeUtc();
     m_engine->start();
     m_timer->start();
-    fm::logging::get("engine.migration")->info("direct migration '{}' started ({} databases)", m_options.name, m_options.databases.size());
+    fm::logging::get("engine.migration")->info("direct migration '{}' {} ({} databases)", m_options.name, m_options.resume ? "resumed" : "started",
+                                               m_options.databases.size());
     poll();
-    deliverLater(std::move(done), {});
+}
+
+MigrationStatus DirectBackend::statusFromJournal(const QString &state, const std::map<QString, QString> &phases) const
+{
+    direct::DirectStatus ds;
+    ds.state = state;
+    if (state == QLatin1String("running")) {
+        // The engine's run state follows from the database phases (DirectEngine::status()).
+        bool copying = false, cutover = false;
+        for (const auto &[db, phase] : phases) {
+            copying = copying || (phase != QLatin1String("streaming") && phase != QLatin1String("cutover") && phase != QLatin1String("done"));
+            cutover = cutover || phase == QLatin1String("cutover");
+        }
+        ds.state = copying ? QStringLiteral("copying") : cutover ? QStringLiteral("cutover") : QStringLiteral("streaming");
+    }
+    for (const QString &db : m_options.databases) {
+        direct::DatabaseStatus d;
+        d.name = db;
+        auto it = phases.find(db);
+        // "indexed" is journal-only: the engine shows it as copied.
+        d.phase = it == phases.end() ? QStringLiteral("queued") : it->second == QLatin1String("indexed") ? QStringLiteral("copied") : it->second;
+        ds.databases.push_back(d);
+    }
+    // Not cutoverAllowed: the cutover belongs to whoever runs the engine.
+    MigrationStatus s = mapStatus(ds, m_options, false);
+    s.startedOn = m_startedOn;
+    return s;
+}
+
+void DirectBackend::pollJournal()
+{
+    direct::Journal journal(direct::journalPathFor(m_options));
+    auto loaded = journal.load();
+    if (!loaded || !*loaded)
+        return; // mid-rewrite (QSaveFile renames atomically, but it may be gone after remove): next tick
+    std::map<QString, QString> phases;
+    for (const auto &[db, jd] : journal.databases)
+        phases[db] = jd.phase;
+    MigrationStatus s = statusFromJournal(journal.state, phases);
+    if (journal.state == QLatin1String("running") && !journal.ownerAlive()) {
+        // The other process died: resumable from here.
+        m_watchingJournal = false;
+        m_resumeOnStart = true;
+        m_timer->stop();
+        s.state = S::State::WaitingForUser;
+        s.requiredAction = QStringLiteral("resume");
+    } else if (s.isTerminal()) {
+        m_timer->stop();
+        m_watchingJournal = false;
+    }
+    setStatus(std::move(s));
 }
 
 void DirectBackend::observe(ActionCallback done)
 {
-    deliverLater(std::move(done),
-                 fail(Error::validation(QStringLiteral("NotSupported"), QStringLiteral("A direct migration cannot be observed from another run; it continues when started again with resume."),
-                                        QStringLiteral("Start it again with the same name: the engine resumes from its journal."))));
+    if (m_engine || m_watchingJournal) {
+        deliverLater(std::move(done), {}); // already attached
+        return;
+    }
+    const QString path = direct::journalPathFor(m_options);
+    direct::Journal journal(path);
+    auto loaded = journal.load(); // a small local file: fine on this thread
+    if (!loaded) {
+        deliverLater(std::move(done), fail(loaded.error()));
+        return;
+    }
+    if (!*loaded) {
+        deliverLater(std::move(done), fail(Error::validation(QStringLiteral("NotFound"),
+                                                             QStringLiteral("There is no journal of direct migration \"%1\" (%2).").arg(m_options.name, path),
+                                                             QStringLiteral("Start the migration; a journal is written as soon as it runs."))));
+        return;
+    }
+    std::map<QString, QString> phases;
+    for (const auto &[db, jd] : journal.databases)
+        phases[db] = jd.phase;
+    if (journal.state == QLatin1String("running")) {
+        if (journal.ownerAlive()) {
+            m_watchingJournal = true;
+            m_ownerPid = journal.ownerPid;
+            m_timer->start();
+            pollJournal();
+        } else if (!m_options.source.password.isEmpty() && !m_options.target.password.isEmpty()) {
+            // The app that ran it is gone: resume from the journal right away.
+            m_options.resume = true;
+            startEngine();
+        } else {
+            // Resuming needs the passwords, which are never stored: start(credentials) resumes.
+            m_resumeOnStart = true;
+            MigrationStatus s = statusFromJournal(journal.state, phases);
+            s.state = S::State::WaitingForUser;
+            s.requiredAction = QStringLiteral("resume");
+            setStatus(std::move(s));
+        }
+    } else {
+        setStatus(statusFromJournal(journal.state, phases)); // ended: final state, finished()
+    }
+    deliverLater(std::move(done), {});
 }
 
 void DirectBackend::doCutover(const QStringList &databases, ActionCallback done)
@@ -281,6 +394,12 @@ void DirectBackend::cancel(ActionCallback done)
 
 void DirectBackend::remove(ActionCallback done)
 {
+    if (m_watchingJournal) {
+        deliverLater(std::move(done), fail(Error::validation(QStringLiteral("MigrationRunning"),
+                                                             QStringLiteral("Migration \"%1\" is running in process %2; its journal stays.").arg(m_options.name).arg(m_ownerPid),
+                                                             QStringLiteral("Stop it in that process first."))));
+        return;
+    }
     auto removeJournal = [this, done = std::move(done)]() mutable {
         const QString path = m_engine ? m_engine->journalPath() : m_options.journalPath;
         if (!path.isEmpty() && QFile::exists(path) && !QFile::remove(path)) {

@@ -7,6 +7,7 @@
 #include "engine/migration/migrationspec.h"
 #include "engine/migration/migrationstore.h"
 
+#include <map>
 #include <memory>
 
 class QTimer;
@@ -22,8 +23,19 @@ namespace fm::migration {
  * Cutover is DirectEngine::requestCutover() for all databases at once; a
  * refusal's reason becomes the Error message.
  *
- * Destroying a running backend cancels the engine and joins its threads (the
- * engine cleans up its replication objects first).
+ * Destroying a running backend cancels the engine at once; the engine's
+ * cleanup (dropping the replication objects can take seconds: a busy slot is
+ * waited for up to 15 s) and the join run on a QThreadPool::globalInstance()
+ * thread, so the owning event loop does not wait. QCoreApplication's
+ * destructor waits for the global pool, so an app that quits still finishes
+ * the cleanup before the process ends.
+ *
+ * observe() reattaches after an app restart from the engine's journal (no
+ * secret in it): a run still alive in another process (the CLI, say) is
+ * followed read-only through its journal; an interrupted run (its process is
+ * gone) is resumed when the passwords are known, otherwise it waits for
+ * start(credentials) with required action "resume"; an ended run reports its
+ * final state.
  */
 class DirectBackend : public MigrationBackend
 {
@@ -35,7 +47,7 @@ public:
     QString name() const override { return QStringLiteral("direct"); }
     /** Passwords given here replace those in the options' connection parameters. */
     void start(const StartCredentials &credentials, ActionCallback done) override;
-    /** Not yet: a direct run is resumed by starting with DirectOptions::resume. */
+    /** Reattaches from the journal (see the class comment); NotFound when there is none. */
     void observe(ActionCallback done) override;
     void cancel(ActionCallback done) override;
     void remove(ActionCallback done) override;
@@ -63,6 +75,11 @@ protected:
 
 private:
     void poll();
+    void startEngine();
+    /** Follows a run of another process through its journal (phases only). */
+    void pollJournal();
+    /** A status from the journal alone (per-database phases, no table detail). */
+    MigrationStatus statusFromJournal(const QString &state, const std::map<QString, QString> &phases) const;
 
     direct::DirectOptions m_options;
     std::unique_ptr<direct::DirectEngine> m_engine;
@@ -72,6 +89,9 @@ private:
     QDateTime m_endedOn;
     std::vector<nlohmann::json> m_events;
     std::vector<std::function<void()>> m_afterFinish; ///< remove() waiting for a cancelled engine to end
+    bool m_watchingJournal = false; ///< observe(): another process runs it
+    bool m_resumeOnStart = false;   ///< observe() found an interrupted run: start() resumes it
+    qint64 m_ownerPid = 0;
 };
 
 } // namespace fm::migration

@@ -2,10 +2,12 @@
 // SPDX-FileCopyrightText: 2026 FlexMigrate contributors
 //
 // `flexmigrate direct run` as a process: JSON lines, cutover refused during the
-// copy, kill -9 mid-copy then --resume, manual cutover from stdin, data equal.
+// copy, kill -9 mid-copy then --resume, manual cutover from stdin, data equal;
+// kill -9 during post-data and during streaming, then --resume from there.
 #include "tests/engine/direct/directtestdata.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -203,6 +205,98 @@ private slots:
         auto ro = m_source.query(QStringLiteral("postgres"), QStringLiteral("SELECT count(*) FROM pg_db_role_setting s JOIN pg_database d ON d.oid = s.setdatabase "
                                                                             "WHERE d.datname = $1 AND 'default_transaction_read_only=on' = ANY (s.setconfig)"), {db});
         QCOMPARE(ro->toInt(0, 0), qint64(1));
+    }
+
+    void killedInLaterPhaseResumes_data()
+    {
+        QTest::addColumn<QString>("killAt");
+        QTest::addColumn<QString>("journalPhase"); // what the journal says when the process dies
+        QTest::newRow("during post-data") << "post-data" << "copied";
+        QTest::newRow("during streaming") << "streaming" << "streaming";
+    }
+    void killedInLaterPhaseResumes()
+    {
+        QFETCH(QString, killAt);
+        QFETCH(QString, journalPhase);
+        const QString db = QStringLiteral("late_") + killAt.left(4);
+        const QString name = QStringLiteral("late") + killAt.left(4);
+        const QString journal = m_dir.filePath(name + QStringLiteral(".json"));
+        QVERIFY(m_source.createDatabase(db).has_value());
+        QVERIFY(m_source.execute(db, test::manyTypesSchema(3000)).has_value());
+        // Post-data's REFRESH of this view takes seconds on the target: time to kill it there.
+        QVERIFY(m_source.execute(db, QStringLiteral("CREATE MATERIALIZED VIEW app.slow AS SELECT 1 AS x FROM pg_sleep(4)")).has_value());
+        test::SourceWriter writer(m_source.params(db));
+        writer.start();
+
+        QProcess first;
+        setup(first, {QStringLiteral("--db"), db, QStringLiteral("--name"), name, QStringLiteral("--json"), QStringLiteral("--cutover"), QStringLiteral("manual"),
+                      QStringLiteral("--journal"), journal});
+        first.start();
+        QVERIFY(first.waitForStarted());
+        std::vector<nlohmann::json> lines;
+        QString bad;
+        bool reached = false;
+        if (killAt == QLatin1String("post-data"))
+            reached = readUntil(first, lines, [](const nlohmann::json &j) { return j.value("event", "") == "copy-finished"; }, 120000, &bad);
+        else
+            reached = readUntil(first, lines, [](const nlohmann::json &j) {
+                return j.value("type", "") == "status" && j.value("state", "") == "streaming" && j.value("cutoverAllowed", false);
+            }, 150000, &bad);
+        QVERIFY2(reached, qPrintable(QStringLiteral("never reached %1; stderr: %2").arg(killAt, QString::fromUtf8(first.readAllStandardError()))));
+        QTest::qWait(800); // inside the REFRESH, or with changes streaming
+        first.kill();
+        first.waitForFinished(10000);
+        for (const auto &j : lines)
+            QVERIFY2(j.value("event", "") != "indexes-built" || killAt != QLatin1String("post-data"), "post-data finished before the kill");
+        {
+            QFile f(journal);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const auto j = nlohmann::json::parse(f.readAll().toStdString(), nullptr, false);
+            QVERIFY(!j.is_discarded());
+            QCOMPARE(QString::fromStdString(j["databases"][db.toStdString()].value("phase", "")), journalPhase);
+        }
+
+        // Run 2: --resume goes on from that phase without copying again; manual cutover.
+        QProcess second;
+        setup(second, {QStringLiteral("--db"), db, QStringLiteral("--name"), name, QStringLiteral("--json"), QStringLiteral("--resume"),
+                       QStringLiteral("--cutover"), QStringLiteral("manual"), QStringLiteral("--journal"), journal});
+        second.start();
+        std::vector<nlohmann::json> lines2;
+        const bool ready = readUntil(second, lines2, [](const nlohmann::json &j) {
+            return j.value("type", "") == "status" && j.value("state", "") == "streaming" && j.value("cutoverAllowed", false);
+        }, 150000, &bad);
+        QVERIFY2(ready, qPrintable(QStringLiteral("resume never got ready; stderr: %1").arg(QString::fromUtf8(second.readAllStandardError()))));
+        QTest::qWait(1000);
+        writer.stop();
+        QVERIFY2(writer.error().isEmpty(), qPrintable(writer.error()));
+        second.write("cutover\n");
+        const bool done = readUntil(second, lines2, [](const nlohmann::json &j) { return j.value("event", "") == "finished"; }, 60000, &bad);
+        QVERIFY2(done, qPrintable(QString::fromUtf8(second.readAllStandardError())));
+        QVERIFY(second.waitForFinished(30000));
+        QCOMPARE(second.exitCode(), 0);
+        QVERIFY2(bad.isEmpty(), qPrintable(QStringLiteral("not JSON: ") + bad));
+        QStringList events;
+        for (const auto &j : lines2)
+            if (j.contains("event"))
+                events << QString::fromStdString(j["event"].get<std::string>());
+        QVERIFY2(!events.contains(QLatin1String("copy-started")), qPrintable(events.join(QLatin1Char(' '))));
+        QCOMPARE(events.contains(QLatin1String("indexes-built")), killAt == QLatin1String("post-data"));
+        QVERIFY(events.contains(QLatin1String("cutover-finished")));
+
+        const auto src = test::tableChecksums(m_source, db);
+        const auto tgt = test::tableChecksums(m_target, db);
+        QVERIFY(src.size() >= 8);
+        for (auto it = src.cbegin(); it != src.cend(); ++it)
+            QVERIFY2(tgt.value(it.key()) == it.value(), qPrintable(QStringLiteral("%1 differs: %2 vs %3").arg(it.key(), it.value(), tgt.value(it.key()))));
+        const QStringList behind = test::sequencesBehind(m_source, m_target, db);
+        QVERIFY2(behind.isEmpty(), qPrintable(behind.join(QStringLiteral("; "))));
+        auto idx = m_target.query(db, QStringLiteral("SELECT count(*) FROM pg_indexes WHERE schemaname IN ('app', 'Sales Data', 'public')"));
+        auto sidx = m_source.query(db, QStringLiteral("SELECT count(*) FROM pg_indexes WHERE schemaname IN ('app', 'Sales Data', 'public')"));
+        QCOMPARE(idx->toInt(0, 0), sidx->toInt(0, 0));
+        auto mv = m_target.query(db, QStringLiteral("SELECT ispopulated FROM pg_matviews WHERE matviewname = 'slow'"));
+        QVERIFY(mv && mv->rows() == 1 && mv->toBool(0, 0));
+        const QStringList left = test::leftovers(m_source, m_target, db);
+        QVERIFY2(left.isEmpty(), qPrintable(left.join(QStringLiteral(", "))));
     }
 };
 
