@@ -7,6 +7,8 @@
 #include "app/mainwindow.h"
 #include "app/translations.h"
 #include "engine/core/logging.h"
+#include "engine/migration/migrationmanager.h"
+#include "engine/migration/migrationstore.h"
 #include "wizard/viewmodels/inspectviewmodel.h"
 
 #include <QApplication>
@@ -57,7 +59,11 @@ int main(int argc, char **argv)
     fm::ui::InspectViewModel inspect;
     inspect.setSourceUri(sourceUri);
     inspect.setTargetUri(targetUri);
-    fm::app::MainWindow window(&inspect);
+    // One manager for the app's lifetime: it owns every running migration and the store
+    // (<AppDataLocation>/migrations); reattach what an earlier run started (issue 7).
+    fm::migration::MigrationManager manager{fm::migration::MigrationStore()};
+    fm::app::MainWindow window(&inspect, &manager);
+    manager.reattachAll();
     window.show();
     if (parser.isSet(inspectNow))
         QTimer::singleShot(0, &inspect, &fm::ui::InspectViewModel::inspect);

@@ -9,7 +9,7 @@ set -euo pipefail
 FLEXMIGRATE_PACKAGES=(
   build-essential cmake ninja-build pkg-config git
   qt6-base-dev qt6-charts-dev qt6-httpserver-dev qt6-websockets-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-  qtkeychain-qt6-dev libgl-dev
+  qtkeychain-qt6-dev libgl-dev libqt6opengl6-dev
   nlohmann-json3-dev libspdlog-dev libfmt-dev
   libpq-dev postgresql-15 postgresql-client-15 postgresql-contrib postgresql-15-wal2json pgcopydb
   xvfb xauth
