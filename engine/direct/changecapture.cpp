@@ -80,6 +80,25 @@ Expected<std::unique_ptr<ChangeCapture>> chooseChangeCapture(Engine &engine, con
                                 QStringLiteral("Use --change-capture auto (client-side decoding), or connect to the source as the tables' owner or a superuser.")));
     }
     const QString why = !subscription ? subscription.error().message : *noPublication;
+    // The decoder applies with a replication origin: superuser on PostgreSQL 15
+    // unless EXECUTE on the pg_replication_origin_* functions was granted.
+    if (!targetRole.toBool(0, "is_superuser") && engine.tgtAdmin) {
+        auto r = engine.tgtAdmin->exec(QStringLiteral("SELECT has_function_privilege('pg_replication_origin_create(text)', 'EXECUTE') "
+                                                      "AND has_function_privilege('pg_replication_origin_session_setup(text)', 'EXECUTE') "
+                                                      "AND has_function_privilege('pg_replication_origin_xact_setup(pg_lsn, timestamp with time zone)', 'EXECUTE')"),
+                                       {}, &engine.cancel);
+        if (!r)
+            return fail(r.error());
+        if (!r->toBool(0, 0)) {
+            Error e = !subscription ? subscription.error()
+                                    : directError(QStringLiteral("NoChangeCapture"), QStringLiteral("A native subscription is impossible: %1.").arg(why));
+            e.message += QStringLiteral(" Client-side decoding is impossible too: user %1 may not use replication origins on the target.").arg(engine.opt.target.roleName());
+            e.fix = QStringLiteral("Use a superuser on the target, or GRANT EXECUTE ON FUNCTION pg_replication_origin_create(text), "
+                                   "pg_replication_origin_session_setup(text), pg_replication_origin_xact_setup(pg_lsn, timestamptz), "
+                                   "pg_replication_origin_session_progress(boolean), pg_replication_origin_drop(text) TO %1.").arg(pg::quoteIdent(engine.opt.target.roleName()));
+            return fail(e);
+        }
+    }
     if (noPublication->isEmpty())
         return chosen(std::make_unique<DecoderCapture>(engine, replication::Plugin::PgOutput), QStringLiteral("decoder/pgoutput"), why);
     auto src = pg::Connection::open(engine.opt.source, &engine.cancel);

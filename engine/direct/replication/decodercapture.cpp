@@ -41,6 +41,16 @@ Expected<void> DecoderCapture::start(DbRun &d)
     o.plugin = plugin;
     o.publication = d.publication;
     o.origin = d.slot; // origins live on the target: the slot's name is unique per migration and database
+    // Fail here, with the reason, if the target cannot take the origin (rights,
+    // or a live session of another process still applying this database).
+    {
+        ChangeApplier probe(o.target, o.origin);
+        if (auto r = probe.open(&e.cancel); !r) {
+            Error err = r.error();
+            err.message = QStringLiteral("Client-side change capture of \"%1\" cannot start: %2").arg(d.name, err.message);
+            return fail(err);
+        }
+    }
     auto runner = std::make_unique<Runner>();
     runner->rep = std::make_unique<ClientReplication>(o);
     runner->cancel = std::make_unique<CancelToken>();
