@@ -29,15 +29,15 @@ class TestReplication : public QObject
     const QString m_db = QStringLiteral("shop");
     const QString m_moverPassword = QStringLiteral("mover-pw-8c1f");
 
-    void setup(QProcess &p, const QStringList &extra)
+    void setup(QProcess &p, const QStringList &extra, bool asSuperuser = false)
     {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("FLEXMIGRATE_SOURCE_PASSWORD"), m_moverPassword);
+        env.insert(QStringLiteral("FLEXMIGRATE_SOURCE_PASSWORD"), asSuperuser ? m_source.password().reveal() : m_moverPassword);
         env.insert(QStringLiteral("FLEXMIGRATE_TARGET_PASSWORD"), m_target.password().reveal());
         p.setProcessEnvironment(env);
         p.setProgram(QStringLiteral(FM_DIRECT_CLI));
         p.setArguments(QStringList{QStringLiteral("direct"), QStringLiteral("run"),
-                                   QStringLiteral("--source-uri"), QStringLiteral("postgresql://mover@127.0.0.1:%1/postgres?sslmode=disable").arg(m_source.port()),
+                                   QStringLiteral("--source-uri"), QStringLiteral("postgresql://%1@127.0.0.1:%2/postgres?sslmode=disable").arg(asSuperuser ? QStringLiteral("postgres") : QStringLiteral("mover")).arg(m_source.port()),
                                    QStringLiteral("--target-uri"), QStringLiteral("postgresql://postgres@127.0.0.1:%1/postgres?sslmode=disable").arg(m_target.port()),
                                    QStringLiteral("--pg-bindir"), test::PgCluster::binDir(), QStringLiteral("--db"), m_db, QStringLiteral("--name"), QStringLiteral("cdc"),
                                    QStringLiteral("--journal"), m_dir.filePath(QStringLiteral("cdc.json")), QStringLiteral("--json"),
@@ -197,6 +197,44 @@ private slots:
         const QStringList behind = test::sequencesBehind(m_source, m_target, m_db);
         QVERIFY2(behind.isEmpty(), qPrintable(behind.join(QStringLiteral("; "))));
         const QStringList left = test::leftovers(m_source, m_target, m_db);
+        QVERIFY2(left.isEmpty(), qPrintable(left.join(QStringLiteral(", "))));
+    }
+
+    void forcedPgoutputDecoder()
+    {
+        // A source that can publish, the decoder forced with pgoutput: the publication is
+        // created, the slot decodes with pgoutput, changes arrive, the cutover drains.
+        const QString db = QStringLiteral("pgo");
+        QVERIFY(m_source.createDatabase(db).has_value());
+        QVERIFY(m_source.execute(db, test::manyTypesSchema(500)).has_value());
+        test::SourceWriter writer(m_source.params(db));
+        writer.start();
+        QProcess p;
+        setup(p, {QStringLiteral("--change-capture"), QStringLiteral("pgoutput"), QStringLiteral("--db"), db, QStringLiteral("--name"), QStringLiteral("pgo"),
+                  QStringLiteral("--journal"), m_dir.filePath(QStringLiteral("pgo.json"))}, true);
+        // --db given twice: shop (from setup) and pgo; only pgo is meant here.
+        QStringList args = p.arguments();
+        const int shop = args.indexOf(m_db);
+        args.removeAt(shop - 1);
+        args.removeAt(shop - 1);
+        p.setArguments(args);
+        p.start();
+        std::vector<nlohmann::json> lines;
+        QVERIFY2(readUntil(p, lines, streaming, 180000), qPrintable(QStringLiteral("%1\n%2").arg(QString::fromUtf8(p.readAllStandardError()), tail(lines))));
+        QCOMPARE(QString::fromStdString(lines.back().value("changeCapture", "")), QStringLiteral("decoder/pgoutput"));
+        QTest::qWait(1500);
+        writer.stop();
+        QVERIFY2(writer.error().isEmpty(), qPrintable(writer.error()));
+        p.write("cutover\n");
+        QVERIFY2(readUntil(p, lines, [](const nlohmann::json &j) { return j.value("event", "") == "finished"; }, 90000),
+                 qPrintable(QStringLiteral("%1\n%2").arg(QString::fromUtf8(p.readAllStandardError()), tail(lines))));
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 0);
+        const auto src = test::tableChecksums(m_source, db);
+        const auto tgt = test::tableChecksums(m_target, db);
+        for (auto it = src.cbegin(); it != src.cend(); ++it)
+            QVERIFY2(tgt.value(it.key()) == it.value(), qPrintable(QStringLiteral("%1 differs: %2 vs %3").arg(it.key(), it.value(), tgt.value(it.key()))));
+        const QStringList left = test::leftovers(m_source, m_target, db);
         QVERIFY2(left.isEmpty(), qPrintable(left.join(QStringLiteral(", "))));
     }
 
