@@ -306,7 +306,7 @@ Expected<RoleCatalog> readRoleCatalog(const pg::ConnectionParams &server, const 
             const QString k = kind + QLatin1Char(' ') + identity;
             if (!seen.contains(k)) {
                 seen.insert(k);
-                sec.owners << ObjectOwner{kind, identity, acl->text(i, "owner")};
+                sec.owners << ObjectOwner{kind, identity, acl->text(i, "owner"), acl->toBool(i, "follows_table")};
             }
             if (!acl->isNull(i, acl->column("grantee")))
                 sec.acl << AclEntry{kind, identity, acl->text(i, "grantee"), acl->text(i, "privilege"), acl->toBool(i, "grantable")};
@@ -484,6 +484,8 @@ CarryOverPlan planRoles(const RoleCatalog &source, const RoleCatalog &target, co
             item.targetValue = targetOwner.value(k);
             if (targetOwner.contains(k) && targetOwner.value(k) == *owner)
                 continue; // nothing to say: already the same owner
+            if (o.followsTable)
+                continue; // ALTER TABLE ... OWNER TO takes it along
             item.title = QStringLiteral("%1 %2: owner %3").arg(o.kind.toLower(), o.identity, *owner);
             if (!targetOwner.contains(k))
                 item.detail = QStringLiteral("Applied after the schema is copied (the object does not exist on the target yet).");

@@ -51,6 +51,7 @@ struct AclEntry {
 
 struct ObjectOwner {
     QString kind, identity, owner;
+    bool followsTable = false; ///< a serial/identity sequence: re-owned with its table, never on its own
     bool operator==(const ObjectOwner &) const = default;
 };
 
