@@ -11,6 +11,7 @@
 
 #include <QTest>
 
+#include <atomic>
 #include <thread>
 
 using namespace fm;
@@ -206,6 +207,104 @@ private slots:
         QCOMPARE(test::replication::compare(m_source, m_target, db), QString());
         QCOMPARE(again->tables.at(QStringLiteral("\"public\".\"kv\"")).inserts, 10);
         QVERIFY(m_source.query(db, QStringLiteral("SELECT pg_drop_replication_slot(($1::text || '_copy')::name)"), {slotName}).has_value());
+    }
+
+    void abortedManyTimesAppliesEachTransactionOnce_data()
+    {
+        QTest::addColumn<QString>("plugin");
+        QTest::newRow("pgoutput") << "pgoutput";
+        QTest::newRow("wal2json") << "wal2json";
+    }
+    void abortedManyTimesAppliesEachTransactionOnce()
+    {
+        // The apply is cut off again and again at arbitrary points (open target
+        // transaction rolled back, slot not told about the latest commits), while
+        // the source keeps writing; each time it resumes from the origin. ledger has
+        // no key, so a transaction applied twice would show as extra rows.
+        QFETCH(QString, plugin);
+        const QString db = QStringLiteral("abort_") + plugin;
+        const QString slotName = QStringLiteral("s_") + db;
+        QVERIFY(m_source.createDatabase(db).has_value());
+        QVERIFY(m_target.createDatabase(db).has_value());
+        QVERIFY(m_source.execute(db, test::replication::schemaSql()).has_value());
+        QVERIFY(m_target.execute(db, test::replication::schemaSql()).has_value());
+        if (plugin == QLatin1String("pgoutput"))
+            QVERIFY(m_source.execute(db, QStringLiteral("CREATE PUBLICATION fm_pub FOR ALL TABLES")).has_value());
+        QVERIFY(m_source.query(db, QStringLiteral("SELECT pg_create_logical_replication_slot($1, $2)"), {slotName, plugin}).has_value());
+
+        std::atomic<bool> stop{false};
+        std::atomic<int> written{0};
+        std::thread writer([&] {
+            auto c = pg::Connection::open(m_source.params(db));
+            if (!c)
+                return;
+            for (int i = 1; !stop; ++i) {
+                // Several statements per transaction, some transactions large.
+                const int rows = i % 10 == 0 ? 500 : 3;
+                if (c->execScript(QStringLiteral("BEGIN; INSERT INTO ledger SELECT %1 * 1000 + g, now() FROM generate_series(1, %2) g; "
+                                                 "INSERT INTO kv VALUES (%1, 'w') ON CONFLICT (k) DO UPDATE SET v = kv.v || '+'; "
+                                                 "UPDATE ledger SET at = at + interval '1 second' WHERE n = %1 * 1000 + 1; COMMIT;").arg(i).arg(rows)))
+                    ++written;
+                std::this_thread::sleep_for(std::chrono::milliseconds(2));
+            }
+        });
+
+        ClientReplicationOptions opt;
+        opt.source = m_source.params(db);
+        opt.target = m_target.params(db);
+        opt.slot = slotName;
+        opt.plugin = *pluginFromName(plugin);
+        opt.publication = QStringLiteral("fm_pub");
+        opt.origin = QStringLiteral("fm_origin_") + db;
+        opt.groupTransactions = 8;
+        qint64 applied = 0;
+        for (int round = 0; round < 8; ++round) {
+            ClientReplication rep(opt);
+            CancelToken cancel;
+            Expected<void> result;
+            std::thread t([&] { result = rep.run(cancel); });
+            std::this_thread::sleep_for(std::chrono::milliseconds(150 + 97 * (round % 4)));
+            cancel.cancel();
+            t.join();
+            QVERIFY2(!result.has_value() && result.error().isCancelled(), result ? "ended by itself" : qPrintable(result.error().toDisplayString()));
+            applied += rep.status().transactions;
+        }
+        stop = true;
+        writer.join();
+        QVERIFY(written > 20);
+        QVERIFY(applied > 0);
+        auto st = drain(opt, db);
+        QVERIFY2(st.has_value(), st ? "" : qPrintable(st.error().toDisplayString()));
+        QCOMPARE(test::replication::compare(m_source, m_target, db), QString());
+        QVERIFY(m_source.query(db, QStringLiteral("SELECT pg_drop_replication_slot($1)"), {slotName}).has_value());
+    }
+
+    void statusUpdatesMoveTheSlot()
+    {
+        // After a drain, the standby status updates have told the slot what the
+        // target committed: confirmed_flush_lsn reached the applied position.
+        const QString db = QStringLiteral("confirm");
+        const QString slotName = QStringLiteral("s_confirm");
+        QVERIFY(m_source.createDatabase(db).has_value());
+        QVERIFY(m_target.createDatabase(db).has_value());
+        QVERIFY(m_source.execute(db, test::replication::schemaSql()).has_value());
+        QVERIFY(m_target.execute(db, test::replication::schemaSql()).has_value());
+        QVERIFY(m_source.query(db, QStringLiteral("SELECT pg_create_logical_replication_slot($1, 'wal2json')"), {slotName}).has_value());
+        QVERIFY(m_source.execute(db, test::replication::workloadSql(1)).has_value());
+        ClientReplicationOptions opt;
+        opt.source = m_source.params(db);
+        opt.target = m_target.params(db);
+        opt.slot = slotName;
+        opt.plugin = Plugin::Wal2Json;
+        opt.origin = QStringLiteral("fm_origin_confirm");
+        auto st = drain(opt, db);
+        QVERIFY2(st.has_value(), st ? "" : qPrintable(st.error().toDisplayString()));
+        QVERIFY(st->applied > 0);
+        auto slot = m_source.query(db, QStringLiteral("SELECT confirmed_flush_lsn FROM pg_replication_slots WHERE slot_name = $1"), {slotName});
+        QVERIFY(slot.has_value());
+        QVERIFY2(lsnFromString(slot->text(0, 0)).value_or(0) >= st->applied,
+                 qPrintable(QStringLiteral("confirmed %1, applied %2").arg(slot->text(0, 0), lsnToString(st->applied))));
+        QVERIFY(m_source.query(db, QStringLiteral("SELECT pg_drop_replication_slot($1)"), {slotName}).has_value());
     }
 
     void choosesWal2JsonWhenThePublicationIsImpossible()
