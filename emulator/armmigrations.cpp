@@ -295,7 +295,21 @@ HttpResponse Emulator::handleMigrations(ArmCall &call, ServerState &target, cons
         for (const auto &m : m_migrations)
             if (sameText(m->targetId, target.spec.resourceId()) && !m->deleted && (all || m->isActive()))
                 value.push_back(migrationJson(*m, call.apiVersion, QStringLiteral("Default")));
-        return HttpResponse::json(200, {{"value", value}});
+        // Paging (listPageSize): a page, then nextLink with $skipToken (absolute URL, as ARM sends it).
+        const int pageSize = m_config.listPageSize;
+        if (pageSize <= 0)
+            return HttpResponse::json(200, {{"value", value}});
+        bool skipOk = false;
+        const int skip = std::max(0, call.request.queryItem(QStringLiteral("$skipToken")).toInt(&skipOk));
+        json page = json::array();
+        for (size_t i = size_t(skip); i < value.size() && page.size() < size_t(pageSize); ++i)
+            page.push_back(value[i]);
+        json out = {{"value", page}};
+        if (size_t(skip + pageSize) < value.size())
+            out["nextLink"] = (m_baseUrl + QLatin1Char('/') + call.segs.join(QLatin1Char('/'))
+                               + QStringLiteral("?api-version=%1&migrationListFilter=%2&$skipToken=%3").arg(call.apiVersion, filter).arg(skip + pageSize))
+                                  .toStdString();
+        return HttpResponse::json(200, out);
     }
     if (rest.size() != 2)
         return HttpResponse::armError(404, QStringLiteral("InvalidResourceType"), QStringLiteral("The resource path is not valid for migrations."));

@@ -367,6 +367,8 @@ Expected<EmulatorConfig> EmulatorConfig::fromJson(const nlohmann::json &root)
         r.finish();
     }
 
+    c.listPageSize = int(top.integer("listPageSize", 0, 0, 100000));
+
     if (const json *t = top.find("timing")) {
         Reader r(*t, QStringLiteral("timing"), &error);
         auto &tc = c.timing;

@@ -122,6 +122,8 @@ struct EmulatorConfig {
     std::vector<RoleAssignment> roleAssignments;
     FaultConfig faults;
     TimingConfig timing;
+    /** Pages of list answers (migrations): at most this many items, then a nextLink with $skipToken; 0 = one page (azure-api.md §5 paging). */
+    int listPageSize = 0;
     QString pgBinDir;  ///< pg_dump for the direct engine; empty: engine default
     QString workDir;   ///< journals of the direct engine; empty: a temporary folder
 

@@ -4,6 +4,7 @@
 
 #include "engine/arm/migrationclient.h"
 #include "engine/core/logging.h"
+#include "engine/migration/armstatusmapper.h"
 #include "engine/dms/dmsclient.h"
 #include "engine/migration/directbackend.h"
 #include "engine/migration/dmsbackend.h"
@@ -11,6 +12,7 @@
 #include <QDir>
 #include <QJsonArray>
 #include <QNetworkAccessManager>
+#include <QSet>
 #include <QUuid>
 
 #include <algorithm>
@@ -646,6 +648,125 @@ void MigrationManager::remove(const QString &id, ActionCallback done)
         if (r)
             forget();
         done(r);
+    });
+}
+
+void MigrationManager::discover(DiscoverCallback done, const QStringList &extraTargets)
+{
+    if (!m_http)
+        return deliverLater([done] {
+            done(fail(Error::validation(QStringLiteral("AzureNotConfigured"), QStringLiteral("Listing migrations needs an Azure sign-in, and none was given."))));
+        });
+    QStringList targets;
+    QSet<QString> known; // "target|name", lower case
+    for (const auto &e : std::as_const(m_entries)) {
+        if (!isAzure(e.record.backend) || e.record.targetResourceId.isEmpty())
+            continue;
+        known.insert((e.record.targetResourceId + QLatin1Char('|') + e.record.name).toLower());
+        if (!targets.contains(e.record.targetResourceId, Qt::CaseInsensitive))
+            targets << e.record.targetResourceId;
+    }
+    for (const QString &t : extraTargets)
+        if (!targets.contains(t, Qt::CaseInsensitive))
+            targets << t;
+    if (targets.isEmpty())
+        return deliverLater([done] { done(QList<DiscoveredMigration>{}); });
+
+    struct Pending {
+        int left = 0;
+        QList<DiscoveredMigration> found;
+        std::optional<Error> firstError;
+        int failures = 0;
+    };
+    auto pending = std::make_shared<Pending>();
+    pending->left = int(targets.size());
+    const arm::MigrationClient *client = migrationClient(m_options.serviceApiVersion);
+    for (const QString &t : targets) {
+        auto finishOne = [pending, done, total = int(targets.size())] {
+            if (--pending->left > 0)
+                return;
+            if (pending->failures == total && pending->firstError)
+                return done(fail(*pending->firstError));
+            done(pending->found);
+        };
+        auto id = arm::ResourceId::parse(t, QStringLiteral("The target server id"));
+        if (!id) {
+            ++pending->failures;
+            pending->firstError = pending->firstError.value_or(id.error());
+            deliverLater(finishOne);
+            continue;
+        }
+        client->list(*id, arm::MigrationListFilter(QStringLiteral("All")), this,
+                     [pending, finishOne, known, t](Expected<QList<arm::MigrationResource>> list) {
+                         if (!list) {
+                             log()->warn("listing the migrations of {} failed: {}", t, list.error().message);
+                             ++pending->failures;
+                             if (!pending->firstError)
+                                 pending->firstError = list.error();
+                         } else {
+                             for (const auto &r : *list) {
+                                 const QString name = r.displayName();
+                                 if (known.contains((t + QLatin1Char('|') + name).toLower()))
+                                     continue;
+                                 DiscoveredMigration d;
+                                 d.targetResourceId = t;
+                                 d.name = name;
+                                 d.migrationResourceId = t + QStringLiteral("/migrations/") + name;
+                                 d.status = statusFromArmMigration(r);
+                                 pending->found << d;
+                             }
+                         }
+                         finishOne();
+                     });
+    }
+}
+
+void MigrationManager::observeExisting(const QString &targetResourceId, const QString &name, CreateCallback done)
+{
+    auto failLater = [this, done](Error e) { deliverLater([done, e] { done(fail(e)); }); };
+    for (const auto &e : std::as_const(m_entries))
+        if (e.record.targetResourceId.compare(targetResourceId, Qt::CaseInsensitive) == 0 && e.record.name.compare(name, Qt::CaseInsensitive) == 0)
+            return failLater(Error::validation(QStringLiteral("AlreadyKnown"), QStringLiteral("The migration \"%1\" is already in the list.").arg(name)));
+    StoredMigration r;
+    r.id = newId();
+    r.name = name;
+    r.backend = Backend::Service;
+    r.targetResourceId = targetResourceId;
+    r.migrationResourceId = targetResourceId + QStringLiteral("/migrations/") + name;
+    r.apiVersion = arm::toString(m_options.serviceApiVersion);
+    r.createdUtc = QDateTime::currentDateTimeUtc();
+    r.extra[QStringLiteral("discovered")] = true; // not started by this app
+    const MigrationSpec spec = ServiceBackend::specForReattach(r);
+    auto backend = makeBackend(spec, r, nullptr);
+    if (!backend)
+        return failLater(backend.error());
+    if (auto ok = m_store.save(r); !ok) {
+        delete *backend;
+        return failLater(ok.error());
+    }
+    Entry e;
+    e.record = r;
+    e.status.backend = QStringLiteral("service");
+    e.status.migrationName = name;
+    m_entries.insert(r.id, e);
+    m_order.prepend(r.id);
+    emit migrationAdded(r.id);
+    attach(r.id, *backend);
+    const QString id = r.id;
+    (*backend)->observe([this, id, done](Expected<void> ok) {
+        if (!ok) {
+            if (auto it = m_entries.find(id); it != m_entries.end()) {
+                if (it->backend)
+                    it->backend->deleteLater();
+                m_entries.erase(it);
+            }
+            m_order.removeAll(id);
+            m_store.remove(id);
+            emit migrationRemoved(id);
+            return done(fail(ok.error()));
+        }
+        saveRecord(id);
+        done(QStringList{id});
     });
 }
 

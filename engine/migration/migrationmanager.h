@@ -48,6 +48,14 @@ struct GroupStatus {
     QStringList databases; ///< every database of the group
 };
 
+/** A migration found on a known target server that this app did not start (issue 11: "a lister"). */
+struct DiscoveredMigration {
+    QString targetResourceId;
+    QString name;
+    QString migrationResourceId;
+    MigrationStatus status;
+};
+
 /**
  * @brief Owns every running MigrationBackend of this app and the MigrationStore
  * (shared contract of the wizard, dashboard and backends; issue 11).
@@ -135,6 +143,17 @@ public:
 
     /** Backend remove (delete the migration, clean up what it created) and forget the record. */
     void remove(const QString &id, ActionCallback done);
+
+    using DiscoverCallback = std::function<void(Expected<QList<DiscoveredMigration>>)>;
+    /**
+     * Lists the migrations (ARM list, filter All, every nextLink page) on the
+     * known target servers — the targets of the Azure records in the store, plus
+     * `extraTargets` — and keeps those this app did not start. A target whose
+     * list fails is skipped (logged) unless every one fails (then the first error).
+     */
+    void discover(DiscoverCallback done, const QStringList &extraTargets = {});
+    /** Observes a migration found by discover(): records it (name, target; no spec, no secret) and attaches a service backend. */
+    void observeExisting(const QString &targetResourceId, const QString &name, CreateCallback done);
 
 signals:
     void migrationAdded(const QString &id);

@@ -182,6 +182,7 @@ private slots:
                     .has_value());
 
         json config = baseConfig(m_source.port(), m_source.password().reveal(), m_target.port(), m_target.password().reveal());
+        config["listPageSize"] = 2; // the lister follows nextLink
         m_h = std::make_unique<Harness>(config);
         m_h->emu->setRunnerFactory([this](const QString &) { return std::make_unique<ScriptedRunner>(m_script); });
         auto cred = auth::ClientSecretCredential::create(&m_nam, http::CloudProfile::custom(QUrl(m_h->base), QUrl(m_h->base), QStringLiteral("https://management.azure.com/")),
@@ -507,6 +508,66 @@ private slots:
         QVERIFY(!m->backend(ids[1]));
         QCOMPARE(m->status(ids[1]).errors.value(0).code, QStringLiteral("GroupStopped"));
         QCOMPARE(toString(m->groupStatus(m->record(ids[0])->groupId).state), toString(S::State::Failed));
+    }
+
+    // ---------------------------------------------------------------- lister
+
+    /** Migrations on a known target that another app (another store) started are found, over several pages, and can be observed. */
+    void listerFindsMigrationsThisAppDidNotStart()
+    {
+        QTemporaryDir mineStore, theirStore, journals;
+        auto mine = manager(mineStore.path(), journals.path());
+        auto theirs = manager(theirStore.path(), journals.path());
+        m_script.copyMs = 5000;
+        auto runAndCancel = [&](MigrationManager &m, const QString &name) -> QString {
+            const QStringList ids = create(m, spec(Backend::Service, name, {QStringLiteral("db7")}));
+            if (ids.size() != 1)
+                return {};
+            if (!QTest::qWaitFor([&] { return m.status(ids.first()).state == S::State::InProgress; }, 30000))
+                return {};
+            auto c = act([&](ActionCallback done) { m.backend(ids.first())->cancel(std::move(done)); });
+            if (!c || !QTest::qWaitFor([&] { return m.status(ids.first()).isTerminal(); }, 30000))
+                return {};
+            return ids.first();
+        };
+        const QString myName = uniqueName(QStringLiteral("mine"));
+        const QString theirName1 = uniqueName(QStringLiteral("theirs"));
+        const QString theirName2 = uniqueName(QStringLiteral("theirs"));
+        QVERIFY(!runAndCancel(*mine, myName).isEmpty());
+        QVERIFY(!runAndCancel(*theirs, theirName1).isEmpty());
+        QVERIFY(!runAndCancel(*theirs, theirName2).isEmpty());
+
+        std::optional<Expected<QList<DiscoveredMigration>>> found;
+        mine->discover([&](Expected<QList<DiscoveredMigration>> r) { found = r; });
+        QTRY_VERIFY_WITH_TIMEOUT(found.has_value(), 30000);
+        QVERIFY2(found->has_value(), qPrintable(errorText(*found)));
+        QStringList names;
+        for (const auto &d : **found) {
+            names << d.name;
+            QCOMPARE(d.targetResourceId, flexPath());
+        }
+        QVERIFY2(names.contains(theirName1) && names.contains(theirName2), qPrintable(names.join(QLatin1String(", "))));
+        QVERIFY(!names.contains(myName)); // started by this app
+        QVERIFY2(names.size() >= 3, "more than one page (listPageSize 2) was read");
+        for (const auto &d : **found)
+            if (d.name == theirName1)
+                QCOMPARE(toString(d.status.state), toString(S::State::Canceled));
+
+        std::optional<Expected<QStringList>> observed;
+        mine->observeExisting(flexPath(), theirName1, [&](Expected<QStringList> r) { observed = r; });
+        QTRY_VERIFY_WITH_TIMEOUT(observed.has_value(), 30000);
+        QVERIFY2(observed->has_value(), qPrintable(errorText(*observed)));
+        const QString id = (*observed)->first();
+        QCOMPARE(toString(mine->status(id).state), toString(S::State::Canceled));
+        QCOMPARE(mine->record(id)->name, theirName1);
+        QVERIFY(mine->record(id)->extra.value(QStringLiteral("discovered")).toBool());
+        // Now known: not offered again.
+        found.reset();
+        mine->discover([&](Expected<QList<DiscoveredMigration>> r) { found = r; });
+        QTRY_VERIFY_WITH_TIMEOUT(found.has_value(), 30000);
+        QVERIFY(found->has_value());
+        for (const auto &d : **found)
+            QVERIFY(d.name != theirName1);
     }
 
     /** A bad spec is refused with its problem, and nothing is stored or sent. */
