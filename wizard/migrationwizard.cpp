@@ -73,7 +73,15 @@ MigrationWizard::MigrationWizard(QNetworkAccessManager *nam, Starter starter, QW
         if (which == QWizard::CustomButton1)
             chooseDraftToSave();
     });
+    connect(this, &QWizard::currentIdChanged, this, [this](int id) {
+        if (id == ReviewPageId && m_model->isAzureBackend() && m_aadModel->isVerified() && m_aadModel->hasUncheckedScopes())
+            m_aadModel->recheckScopes();
+        updatePermissions();
+    });
+    connect(m_aadModel, &AadAppPageModel::changed, this, &MigrationWizard::updatePermissions);
     resize(900, 680);
+    // However the composition root opens the wizard, the demo's pre-fill applies (nothing when unset).
+    prefillFromEnvironment();
 }
 
 MigrationWizard::~MigrationWizard()
@@ -138,6 +146,27 @@ void MigrationWizard::chooseDraftToSave()
         return;
     if (auto r = saveDraft(path); !r)
         QMessageBox::warning(this, tr("Save draft"), r.error().toDisplayString());
+}
+
+void MigrationWizard::updatePermissions()
+{
+    if (!m_model->isAzureBackend() || m_aadModel->scopeChecks().isEmpty()) {
+        m_reviewPage->setPermissions({}, false);
+        return;
+    }
+    QStringList lines;
+    bool problem = false;
+    for (const auto &c : m_aadModel->scopeChecks()) {
+        if (c.checked && c.ok) {
+            lines << tr("✓ Contributor on %1").arg(c.label.toLower());
+        } else if (c.checked) {
+            lines << tr("✗ %1: %2").arg(c.label, c.missingText);
+            problem = true;
+        } else {
+            lines << (m_aadModel->isBusy() ? tr("… %1: checking").arg(c.label) : tr("? %1: %2").arg(c.label, c.missingText));
+        }
+    }
+    m_reviewPage->setPermissions(lines.join(QStringLiteral("   ")), problem);
 }
 
 void MigrationWizard::prefillFromEnvironment()

@@ -63,7 +63,8 @@ public:
     /**
      * Pre-fills from FLEXMIGRATE_WIZARD_* environment variables (scripts/demo.sh:
      * the emulator profile, a draft, the AAD app and the server passwords) so a
-     * newcomer only clicks through. Unset variables change nothing.
+     * newcomer only clicks through. Unset variables change nothing. The
+     * constructor calls it, so it applies however the app opens the wizard.
      * Variables: _BACKEND (service|dms|direct), _ARM_ENDPOINT, _AUTHORITY_HOST,
      * _AUDIENCE (custom cloud), _DRAFT (path), _TENANT_ID, _CLIENT_ID,
      * _CLIENT_SECRET, _SOURCE_PASSWORD, _TARGET_PASSWORD.
@@ -88,6 +89,8 @@ signals:
 
 private:
     void chooseDraftToSave();
+    /** The AAD page verified before the servers were entered: the review page shows the per-scope check done now. */
+    void updatePermissions();
 
     WizardModel *m_model;
     StartPageModel *m_startModel;

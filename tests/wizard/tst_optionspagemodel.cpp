@@ -47,6 +47,34 @@ private slots:
         QCOMPARE(w.spec().name, name.trimmed());
     }
 
+    void dmsSubnet_data()
+    {
+        QTest::addColumn<int>("backend");
+        QTest::addColumn<QString>("subnet");
+        QTest::addColumn<bool>("error");
+        const QString ok = QStringLiteral("/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/dms");
+        QTest::newRow("dms ok") << int(migration::Backend::Dms) << ok << false;
+        QTest::newRow("dms missing") << int(migration::Backend::Dms) << QString() << true;
+        QTest::newRow("dms not a subnet") << int(migration::Backend::Dms) << kTgt << true;
+        QTest::newRow("service ignores it") << int(migration::Backend::Service) << QString() << false;
+    }
+    void dmsSubnet()
+    {
+        QFETCH(int, backend);
+        QFETCH(QString, subnet);
+        QFETCH(bool, error);
+        QNetworkAccessManager nam;
+        WizardModel w(&nam);
+        w.spec().backend = migration::Backend(backend);
+        OptionsPageModel m(&w);
+        m.setName(QStringLiteral("m1"));
+        m.setDmsSubnetId(QStringLiteral("  ") + subnet);
+        QCOMPARE(w.spec().dmsSubnetId, subnet);
+        QCOMPARE(m.dmsSubnetApplies(), backend == int(migration::Backend::Dms));
+        QCOMPARE(!m.dmsSubnetError().isEmpty(), error);
+        QCOMPARE(m.isComplete(), !error);
+    }
+
     void startTime_data()
     {
         QTest::addColumn<int>("offsetSecs");

@@ -61,7 +61,7 @@ AadAppPage::AadAppPage(AadAppPageModel *model, QWidget *parent) : QWizardPage(pa
     form->addRow(QString(), m_tenantMessage);
     form->addRow(buddyLabel(tr("&Client id:"), m_client, this), m_client);
     form->addRow(QString(), m_clientMessage);
-    form->addRow(buddyLabel(tr("Client &secret:"), m_secret, this), m_secret);
+    form->addRow(buddyLabel(tr("Client s&ecret:"), m_secret, this), m_secret);
     form->addRow(QString(), m_keychain);
     form->addRow(QString(), m_azureCli);
     auto *row = new QHBoxLayout;
@@ -70,6 +70,7 @@ AadAppPage::AadAppPage(AadAppPageModel *model, QWidget *parent) : QWizardPage(pa
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addLayout(row);
+    layout->addWidget(buddyLabel(tr("Contributor role per sc&ope:"), m_scopes, this));
     layout->addWidget(m_scopes, 1);
 
     setTabOrder(m_tenant, m_client);

@@ -31,7 +31,7 @@ DatabasesPage::DatabasesPage(DatabasesPageModel *model, QWidget *parent) : QWiza
     m_tree->setRootIsDecorated(false);
     m_tree->setWordWrap(true);
     m_tree->header()->setSectionResizeMode(Warnings, QHeaderView::Stretch);
-    auto *label = buddyLabel(tr("&Select the databases to migrate:"), m_tree, this);
+    auto *label = buddyLabel(tr("Se&lect the databases to migrate:"), m_tree, this);
     m_message = makeMessageLabel(this, tr("Selection message"));
     m_split = new QCheckBox(this);
     m_split->setAccessibleName(tr("Split into numbered migrations"));

@@ -41,7 +41,7 @@ OptionsPage::OptionsPage(OptionsPageModel *model, QWidget *parent) : QWizardPage
     m_replicationNote->setAccessibleName(tr("What setting up replication does"));
     m_overwrite = new QCheckBox(tr("O&verwrite databases that already exist on the target"), this);
     m_overwrite->setAccessibleName(tr("Overwrite target databases"));
-    m_startNow = new QRadioButton(tr("Start &now"), this);
+    m_startNow = new QRadioButton(tr("Start no&w"), this);
     m_startNow->setAccessibleName(tr("Start now"));
     m_startAt = new QRadioButton(tr("Start &at (UTC):"), this);
     m_startAt->setAccessibleName(tr("Start at a time"));
@@ -64,7 +64,7 @@ OptionsPage::OptionsPage(OptionsPageModel *model, QWidget *parent) : QWizardPage
     m_jobsMessage = makeMessageLabel(this, tr("Copy jobs problem"));
 
     auto *form = new QFormLayout;
-    form->addRow(buddyLabel(tr("Migration &name:"), m_name, this), m_name);
+    form->addRow(buddyLabel(tr("Migration na&me:"), m_name, this), m_name);
     form->addRow(QString(), m_nameMessage);
     form->addRow(QString(), m_replication);
     form->addRow(QString(), m_replicationNote);

@@ -40,9 +40,10 @@ ReviewPage::ReviewPage(ReviewPageModel *model, QWidget *parent) : QWizardPage(pa
     m_format->addItem(tr("az CLI properties, seed-era format"), int(arm::PropertiesFile::Format::Old));
     m_export = new QPushButton(tr("&Export properties file…"), this);
     m_export->setAccessibleName(tr("Export the properties file"));
-    m_copy = new QPushButton(tr("Copy az &command"), this);
+    m_copy = new QPushButton(tr("Cop&y az command"), this);
     m_copy->setAccessibleName(tr("Copy the az command line"));
     m_status = makeMessageLabel(this, tr("Create status"));
+    m_permissions = makeMessageLabel(this, tr("Contributor role per scope"));
 
     auto *row = new QHBoxLayout;
     row->addWidget(buddyLabel(tr("&Format:"), m_format, this));
@@ -54,6 +55,7 @@ ReviewPage::ReviewPage(ReviewPageModel *model, QWidget *parent) : QWizardPage(pa
     layout->addWidget(planLabel);
     layout->addWidget(m_plan, 1);
     layout->addLayout(row);
+    layout->addWidget(m_permissions);
     layout->addWidget(m_status);
     setTabOrder(m_plan, m_format);
     setTabOrder(m_format, m_export);
@@ -95,6 +97,11 @@ void ReviewPage::setCreating(bool creating)
     if (creating)
         showMessage(m_status, tr("Creating the migration…"), false);
     update();
+}
+
+void ReviewPage::setPermissions(const QString &text, bool problem)
+{
+    showMessage(m_permissions, text, problem);
 }
 
 void ReviewPage::showCreateError(const QString &message)

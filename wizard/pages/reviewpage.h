@@ -32,6 +32,8 @@ public:
     void setCreating(bool creating);
     /** Create failed: the reason inline, the page usable again. */
     void showCreateError(const QString &message);
+    /** The Contributor check per scope (Azure backends), as the wizard reports it; empty hides it. */
+    void setPermissions(const QString &text, bool problem);
     /** Writes the properties file (what the Export button does after its dialog); false with the message shown. */
     bool exportTo(const QString &path);
 
@@ -40,6 +42,7 @@ public:
     QPushButton *exportButton() const { return m_export; }
     QPushButton *copyCommandButton() const { return m_copy; }
     QLabel *statusLabel() const { return m_status; }
+    QLabel *permissionsLabel() const { return m_permissions; }
 
 private:
     void update();
@@ -51,6 +54,7 @@ private:
     QPushButton *m_export;
     QPushButton *m_copy;
     QLabel *m_status;
+    QLabel *m_permissions;
     bool m_creating = false;
 };
 

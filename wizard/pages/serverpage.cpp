@@ -46,11 +46,11 @@ ServerPage::ServerPage(ServerPageModel *model, QWidget *parent) : QWizardPage(pa
     auto *azureForm = new QFormLayout(m_azure);
     azureForm->addRow(buddyLabel(tr("Paste a &resource id:"), m_resourceId, m_azure), m_resourceId);
     azureForm->addRow(QString(), m_resourceIdMessage);
-    azureForm->addRow(buddyLabel(tr("Su&bscription id:"), m_subscription, m_azure), m_subscription);
+    azureForm->addRow(buddyLabel(tr("Subscr&iption id:"), m_subscription, m_azure), m_subscription);
     azureForm->addRow(QString(), m_subscriptionMessage);
     azureForm->addRow(buddyLabel(tr("Resource &group:"), m_resourceGroup, m_azure), m_resourceGroup);
     azureForm->addRow(QString(), m_resourceGroupMessage);
-    azureForm->addRow(buddyLabel(tr("Server &name:"), m_serverName, m_azure), m_serverName);
+    azureForm->addRow(buddyLabel(tr("Server na&me:"), m_serverName, m_azure), m_serverName);
     azureForm->addRow(QString(), m_serverNameMessage);
 
     // Direct: any PostgreSQL by URI or fields.
@@ -101,9 +101,10 @@ ServerPage::ServerPage(ServerPageModel *model, QWidget *parent) : QWizardPage(pa
     m_checks->setWordWrap(true);
 
     auto *form = new QFormLayout;
-    form->addRow(buddyLabel(tr("Admin &user:"), m_user, this), m_user);
+    form->addRow(buddyLabel(tr("Admin us&er:"), m_user, this), m_user);
     form->addRow(buddyLabel(tr("Pass&word:"), m_password, this), m_password);
     form->addRow(buddyLabel(tr("T&LS mode:"), m_sslMode, this), m_sslMode);
+    auto *checksLabel = buddyLabel(tr("Pre-flight chec&ks:"), m_checks, this);
     auto *testRow = new QHBoxLayout;
     testRow->addWidget(m_test);
     testRow->addWidget(m_status, 1);
@@ -114,6 +115,7 @@ ServerPage::ServerPage(ServerPageModel *model, QWidget *parent) : QWizardPage(pa
     layout->addLayout(testRow);
     layout->addWidget(m_facts);
     layout->addWidget(m_block);
+    layout->addWidget(checksLabel);
     layout->addWidget(m_checks, 1);
 
     setTabOrder(m_resourceId, m_subscription);
@@ -210,7 +212,7 @@ void ServerPage::update()
     showMessage(m_serverNameMessage, m_model->serverNameError());
     showMessage(m_uriMessage, m_model->connectionUriError());
 
-    m_test->setText(m_model->isBusy() ? tr("&Cancel test") : tr("&Test connection"));
+    m_test->setText(m_model->isBusy() ? tr("Cancel tes&t") : tr("&Test connection"));
     if (m_model->isBusy())
         showMessage(m_status, arm ? tr("Looking the server up in Azure, then connecting…") : tr("Connecting…"), false);
     else if (!m_model->errorText().isEmpty())

@@ -79,7 +79,7 @@ StartPage::StartPage(StartPageModel *model, QWidget *parent) : QWizardPage(paren
     m_draftMessage = makeMessageLabel(this, tr("Draft message"));
 
     auto *form = new QFormLayout;
-    form->addRow(buddyLabel(tr("&Backend:"), m_backend, this), m_backend);
+    form->addRow(buddyLabel(tr("Back&end:"), m_backend, this), m_backend);
     form->addRow(QString(), m_backendNote);
     form->addRow(buddyLabel(tr("C&loud:"), m_cloud, this), m_cloud);
     auto *draftRow = new QHBoxLayout;

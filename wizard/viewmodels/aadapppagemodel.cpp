@@ -8,6 +8,8 @@
 #include "engine/core/logging.h"
 #include "wizard/viewmodels/wizardmodel.h"
 
+#include <utility>
+
 namespace fm::ui {
 
 AadAppPageModel::AadAppPageModel(WizardModel *wizard, QObject *parent) : QObject(parent), m_wizard(wizard)
@@ -84,6 +86,7 @@ QString AadAppPageModel::inputError() const
 
 void AadAppPageModel::inputsChanged()
 {
+    m_rechecking = false;
     // Editing an input invalidates the last verify and aborts a running one.
     m_run.reset();
     m_verified = false;
@@ -122,6 +125,27 @@ void AadAppPageModel::verify()
     in.useAzureCli = m_useAzureCli;
     m_wizard->setCredentialInputs(in);
 
+    buildChecks();
+
+    auto credential = m_wizard->credential();
+    if (!credential) {
+        setErrorText(credential.error().toDisplayString());
+        emit verified(false);
+        return;
+    }
+    m_run = std::make_unique<QObject>();
+    setErrorText({});
+    setBusy(true);
+    (*credential)->getToken({m_wizard->profile().scope()}, m_run.get(), [this](Expected<http::AccessToken> token) {
+        if (!token)
+            return finish(tr("No token: %1").arg(token.error().toDisplayString()));
+        checkNext(0);
+    });
+}
+
+void AadAppPageModel::buildChecks()
+{
+    m_checks.clear();
     const auto &spec = m_wizard->spec();
     auto addScope = [this](const QString &label, const QString &id, const QString &notYet) {
         ScopeCheck c;
@@ -144,21 +168,27 @@ void AadAppPageModel::verify()
         if (srcRg.compare(rg, Qt::CaseInsensitive) != 0)
             addScope(tr("Source resource group"), srcRg, QString());
     }
+}
 
-    auto credential = m_wizard->credential();
-    if (!credential) {
-        setErrorText(credential.error().toDisplayString());
-        emit verified(false);
+bool AadAppPageModel::hasUncheckedScopes() const
+{
+    for (const auto &c : m_checks)
+        if (!c.checked)
+            return true;
+    return false;
+}
+
+void AadAppPageModel::recheckScopes()
+{
+    if (!m_verified || m_busy)
         return;
-    }
     m_run = std::make_unique<QObject>();
+    m_rechecking = true;
+    buildChecks();
     setErrorText({});
     setBusy(true);
-    (*credential)->getToken({m_wizard->profile().scope()}, m_run.get(), [this](Expected<http::AccessToken> token) {
-        if (!token)
-            return finish(tr("No token: %1").arg(token.error().toDisplayString()));
-        checkNext(0);
-    });
+    emit changed();
+    checkNext(0);
 }
 
 void AadAppPageModel::checkNext(int index)
@@ -200,7 +230,8 @@ void AadAppPageModel::finish(const QString &error)
 {
     m_verified = error.isEmpty();
     setErrorText(error);
-    if (m_verified && m_saveToKeychain && !m_useAzureCli && auth::SecretStore::isAvailable()) {
+    const bool recheck = std::exchange(m_rechecking, false);
+    if (m_verified && !recheck && m_saveToKeychain && !m_useAzureCli && auth::SecretStore::isAvailable()) {
         // Only when asked (DESIGN.md); the draft then refers to it by key.
         const QString key = auth::SecretStore::aadSecretKey(m_wizard->credentialInputs().tenantId, m_wizard->credentialInputs().clientId);
         auth::SecretStore().store(key, m_secret, this, [this, key](Expected<void> r) {

@@ -61,6 +61,15 @@ public:
     QString inputError() const;
 
     void verify();
+    /**
+     * After a successful verify, checks Contributor again on the scopes known
+     * now (the server pages come after this page, so a first verify may have
+     * left them "Not checked"). Same token, same credential; does nothing
+     * unless verified and idle.
+     */
+    void recheckScopes();
+    /** Scopes a verify could not check yet because the servers were not entered. */
+    bool hasUncheckedScopes() const;
     void cancel();
 
     bool isBusy() const { return m_busy; }
@@ -77,6 +86,7 @@ signals:
 
 private:
     void inputsChanged();
+    void buildChecks();
     void checkNext(int index);
     void finish(const QString &error);
     void setBusy(bool busy);
@@ -92,6 +102,7 @@ private:
     bool m_saveToKeychain = false;
     bool m_busy = false;
     bool m_verified = false;
+    bool m_rechecking = false;
     QString m_errorText;
     QList<ScopeCheck> m_checks;
     /** Replies of a superseded verify() are dropped: their context is deleted. */

@@ -149,6 +149,33 @@ bool OptionsPageModel::jobsApply() const
     return m_wizard->spec().backend == migration::Backend::Direct;
 }
 
+QString OptionsPageModel::dmsSubnetId() const
+{
+    return m_wizard->spec().dmsSubnetId;
+}
+
+void OptionsPageModel::setDmsSubnetId(const QString &id)
+{
+    m_wizard->spec().dmsSubnetId = id.trimmed();
+    emit changed();
+}
+
+bool OptionsPageModel::dmsSubnetApplies() const
+{
+    return m_wizard->spec().backend == migration::Backend::Dms;
+}
+
+QString OptionsPageModel::dmsSubnetError() const
+{
+    if (!dmsSubnetApplies())
+        return {};
+    // The same rule as MigrationSpec::validate() (field "dmsSubnetId").
+    for (const auto &p : m_wizard->spec().validate())
+        if (p.field == QLatin1String("dmsSubnetId"))
+            return p.message;
+    return {};
+}
+
 QString OptionsPageModel::errorText() const
 {
     if (m_wizard->spec().name.isEmpty())
@@ -159,6 +186,8 @@ QString OptionsPageModel::errorText() const
         return m_availabilityText;
     if (!m_startTimeError.isEmpty())
         return m_startTimeError;
+    if (const QString e = dmsSubnetError(); !e.isEmpty())
+        return e;
     return m_jobsError;
 }
 

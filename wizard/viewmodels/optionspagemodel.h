@@ -60,6 +60,12 @@ public:
     bool jobsApply() const;
     QString jobsError() const { return m_jobsError; }
 
+    /** DMS backend: the virtual network subnet the DMS service is deployed into (…/virtualNetworks/<vnet>/subnets/<subnet>). */
+    QString dmsSubnetId() const;
+    void setDmsSubnetId(const QString &id);
+    bool dmsSubnetApplies() const;
+    QString dmsSubnetError() const;
+
     bool isBusy() const { return m_availability == Availability::Checking; }
     QString errorText() const;
     bool isComplete() const { return errorText().isEmpty() && !isBusy(); }
