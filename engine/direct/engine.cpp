@@ -151,6 +151,13 @@ bool Engine::sleepFor(int ms)
 void Engine::run()
 {
     Expected<void> r = runAll();
+    {
+        // A change capture that failed on its own thread stopped the run with
+        // cancel(); its error, not "cancelled", is the result (issue 8).
+        std::lock_guard lock(mutex);
+        if (!r && r.error().isCancelled() && captureFailure)
+            r = fail(*captureFailure);
+    }
     if (!r)
         cancel.cancel(); // stops a running ANALYZE before the cleanup
     joinAnalyzers();

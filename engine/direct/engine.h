@@ -55,6 +55,7 @@ public:
     /** How changes reach the target (chosen by checkServers(); see changecapture.h). */
     std::unique_ptr<ChangeCapture> capture;
     QString captureName; ///< what status() reports as changeCapture (guarded by mutex)
+    std::optional<Error> captureFailure; ///< set (with cancel()) when the change capture fails on its own thread (guarded by mutex)
 
     // ---------------------------------------------------------------- helpers for the steps
     void event(nlohmann::json e);

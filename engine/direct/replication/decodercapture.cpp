@@ -55,11 +55,21 @@ Expected<void> DecoderCapture::start(DbRun &d)
     runner->rep = std::make_unique<ClientReplication>(o);
     runner->cancel = std::make_unique<CancelToken>();
     Runner *r = runner.get();
-    r->thread = std::thread([r] {
+    const QString db = d.name;
+    r->thread = std::thread([r, &e, db] {
         auto res = r->rep->run(*r->cancel);
-        std::lock_guard lock(r->mutex);
-        if (!res && !res.error().isCancelled())
-            r->error = res.error();
+        if (res || res.error().isCancelled())
+            return;
+        // The apply cannot go on (a constraint violation on the target, a
+        // decoding error, a server gone for longer than the reconnect window):
+        // the run ends with this error and cleans up (Engine::run).
+        log()->error("client-side change capture of {} failed: {}", db, res.error().toDisplayString());
+        {
+            std::lock_guard lock(e.mutex);
+            if (!e.captureFailure)
+                e.captureFailure = res.error();
+        }
+        e.cancel.cancel();
     });
     {
         std::lock_guard lock(m_mutex);
@@ -90,14 +100,6 @@ void DecoderCapture::poll(DbRun &d, pg::Connection &)
             return;
         r = it->second.get();
     }
-    std::optional<Error> err;
-    {
-        std::lock_guard lock(r->mutex);
-        if (r->error && !r->reported) {
-            err = r->error;
-            r->reported = true;
-        }
-    }
     const ClientReplicationStatus st = r->rep->status();
     for (auto &t : d.tables) {
         auto it = st.tables.find(t->qualified());
@@ -108,17 +110,6 @@ void DecoderCapture::poll(DbRun &d, pg::Connection &)
         t->ins = it->second.inserts;
         t->upd = it->second.updates;
         t->del = it->second.deletes;
-    }
-    if (err) {
-        // The apply cannot go on (a constraint violation on the target, a
-        // decoding error): say why and stop the run; cleanup removes everything.
-        log()->error("client-side change capture of {} failed: {}", d.name, err->toDisplayString());
-        m_engine.event({{"event", "error"}, {"database", js(d.name)}, {"message", js(err->toDisplayString())}});
-        {
-            std::lock_guard lock(m_engine.mutex);
-            m_engine.error = err->toDisplayString();
-        }
-        m_engine.cancel.cancel();
     }
 }
 

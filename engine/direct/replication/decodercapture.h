@@ -42,9 +42,6 @@ private:
         std::unique_ptr<replication::ClientReplication> rep;
         std::unique_ptr<CancelToken> cancel;
         std::thread thread;
-        std::mutex mutex;
-        std::optional<Error> error; ///< set when run() ended with a failure
-        bool reported = false;
     };
     void stopRunner(const QString &db);
 

@@ -238,6 +238,36 @@ private slots:
         QVERIFY2(left.isEmpty(), qPrintable(left.join(QStringLiteral(", "))));
     }
 
+    void applyConflictFailsTheRunAndCleansUp()
+    {
+        // A row that exists on the target already (someone wrote there): the
+        // decoder cannot apply the source's insert; the run fails with the
+        // server's reason (not "cancelled") and removes what it created.
+        const QString db = QStringLiteral("conflict");
+        QVERIFY(m_source.createDatabase(db).has_value());
+        QVERIFY(m_source.execute(db, QStringLiteral("CREATE TABLE t (id int PRIMARY KEY, v text); INSERT INTO t VALUES (1, 'a')")).has_value());
+        QProcess p;
+        setup(p, {QStringLiteral("--change-capture"), QStringLiteral("wal2json"), QStringLiteral("--db"), db, QStringLiteral("--name"), QStringLiteral("conflict"),
+                  QStringLiteral("--journal"), m_dir.filePath(QStringLiteral("conflict.json"))}, true);
+        QStringList args = p.arguments();
+        const int shop = args.indexOf(m_db);
+        args.removeAt(shop - 1);
+        args.removeAt(shop - 1);
+        p.setArguments(args);
+        p.start();
+        std::vector<nlohmann::json> lines;
+        QVERIFY2(readUntil(p, lines, streaming, 120000), qPrintable(QStringLiteral("%1\n%2").arg(QString::fromUtf8(p.readAllStandardError()), tail(lines))));
+        QVERIFY(m_target.execute(db, QStringLiteral("INSERT INTO t VALUES (2, 'target')")).has_value());
+        QVERIFY(m_source.execute(db, QStringLiteral("INSERT INTO t VALUES (2, 'source')")).has_value());
+        QVERIFY(p.waitForFinished(60000));
+        QVERIFY(p.exitCode() != 0);
+        const QString out = QString::fromUtf8(p.readAllStandardOutput()) + QString::fromUtf8(p.readAllStandardError());
+        QVERIFY2(out.contains(QLatin1String("duplicate key")), qPrintable(out.right(2000)));
+        QVERIFY2(out.contains(QLatin1String("\"state\":\"failed\"")), qPrintable(out.right(2000)));
+        const QStringList left = test::leftovers(m_source, m_target, db);
+        QVERIFY2(left.isEmpty(), qPrintable(left.join(QStringLiteral(", "))));
+    }
+
     void forcedSubscriptionIsRefusedWithTheReason()
     {
         QProcess p;
