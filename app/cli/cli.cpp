@@ -18,6 +18,7 @@ const Command kCommands[] = {
     {"direct", &runDirect, "migrate databases with the direct engine (copy, replicate, cut over)"},
     {"validate", &runValidate, "compare source and target: row counts and checksums"},
     {"migration", &runMigration, "Azure migrations, like 'az postgres flexible-server migration'"},
+    {"carry-over", &runCarryOver, "carry over roles and grants, server parameters, firewall rules; post-cutover checklist"},
 };
 
 void printUsage(QTextStream &out)

@@ -25,5 +25,6 @@ int runInspect(const QStringList &arguments);
 int runDirect(const QStringList &arguments);
 int runMigration(const QStringList &arguments);
 int runValidate(const QStringList &arguments);
+int runCarryOver(const QStringList &arguments);
 
 } // namespace fm::cli

@@ -117,7 +117,12 @@ QString CarryOverPlan::toText() const
         out += QStringLiteral("Note: ") + n + QLatin1Char('\n');
     if (!notes.isEmpty())
         out += QLatin1Char('\n');
+    int present = 0;
     for (const auto &i : items) {
+        if (i.state == CarryOverItem::State::Present) {
+            ++present; // same on both sides: counted, not listed
+            continue;
+        }
         const QString box = i.selected ? QStringLiteral("[x]") : i.isActionable() ? QStringLiteral("[ ]") : QStringLiteral(" - ");
         out += QStringLiteral("%1 %2 %3").arg(box, kindName(i.kind).leftJustified(17), i.title);
         if (i.state != CarryOverItem::State::Proposed)
@@ -130,7 +135,9 @@ QString CarryOverPlan::toText() const
         if (!i.detail.isEmpty())
             out += QStringLiteral("      ") + i.detail + QLatin1Char('\n');
     }
-    if (items.isEmpty())
+    if (present > 0)
+        out += QStringLiteral("(%1 item(s) already the same on the target; --json lists them.)\n").arg(present);
+    if (items.size() == present)
         out += QStringLiteral("Nothing to carry over.\n");
     return out;
 }

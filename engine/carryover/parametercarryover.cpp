@@ -13,7 +13,8 @@ namespace {
 
 // Parameters that describe one server (its files, network, TLS material,
 // replication role) rather than how the databases should behave: carrying them
-// would break the target or is done by the platform.
+// would break the target or is done by the platform. They are left out of the
+// plan (one note names them): listing data_directory as "not carriable" helps nobody.
 const QStringList &serverSpecific()
 {
     static const QStringList names{
@@ -24,9 +25,7 @@ const QStringList &serverSpecific()
         QStringLiteral("archive_command"), QStringLiteral("archive_library"), QStringLiteral("recovery_target"), QStringLiteral("promote_trigger_file"),
         QStringLiteral("krb_server_keyfile"), QStringLiteral("ssl"), QStringLiteral("ssl_cert_file"), QStringLiteral("ssl_key_file"),
         QStringLiteral("ssl_ca_file"), QStringLiteral("ssl_crl_file"), QStringLiteral("ssl_crl_dir"), QStringLiteral("ssl_passphrase_command"),
-        QStringLiteral("ssl_dh_params_file"), QStringLiteral("lc_messages"), QStringLiteral("lc_monetary"), QStringLiteral("lc_numeric"),
-        QStringLiteral("lc_time"), QStringLiteral("application_name"), QStringLiteral("transaction_read_only"), QStringLiteral("default_text_search_config"),
-        QStringLiteral("dynamic_shared_memory_type"), QStringLiteral("log_timezone"), QStringLiteral("TimeZone"), QStringLiteral("hot_standby"),
+        QStringLiteral("ssl_dh_params_file"), QStringLiteral("dynamic_shared_memory_type"), QStringLiteral("hot_standby"),
     };
     return names;
 }
@@ -185,6 +184,7 @@ CarryOverPlan planParameters(const QList<ParameterSetting> &source, ServerFlavor
 {
     using Item = CarryOverItem;
     CarryOverPlan plan;
+    QStringList skipped;
     const bool singleToFlexible = sourceFlavor == ServerFlavor::AzureSingleServer && targetFlavor != ServerFlavor::AzureSingleServer;
     for (const ParameterSetting &s : source) {
         if (!s.userSet)
@@ -221,8 +221,8 @@ CarryOverPlan planParameters(const QList<ParameterSetting> &source, ServerFlavor
         if (item.state == Item::State::NotCarriable) {
             // reason set by the mapping
         } else if (serverSpecific().contains(s.name, Qt::CaseInsensitive) && mappedFrom.isEmpty()) {
-            item.state = Item::State::NotCarriable;
-            item.reason = QStringLiteral("%1 describes the source server itself (files, network, TLS material, locale or role); the target keeps its own.").arg(s.name);
+            skipped << s.name;
+            continue;
         } else if (s.fixed) {
             item.state = Item::State::NotCarriable;
             item.reason = QStringLiteral("%1 is fixed when a server is built or initialised; it cannot be changed on a running server.").arg(s.name);
@@ -253,6 +253,8 @@ CarryOverPlan planParameters(const QList<ParameterSetting> &source, ServerFlavor
         item.sourceValue = value == s.value ? item.sourceValue : value;
         plan.items << item;
     }
+    if (!skipped.isEmpty())
+        plan.notes << QStringLiteral("Settings that describe the source server itself are never carried: %1.").arg(skipped.join(QStringLiteral(", ")));
     if (singleToFlexible)
         plan.notes << QStringLiteral("Parameter names that differ between Single Server and Flexible Server are mapped (azure.replication_support -> wal_level, "
                                      "log_retention_days -> logfiles.retention_days, ...); docs/carry-over.md lists the table and its sources.");

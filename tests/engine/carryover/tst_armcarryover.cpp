@@ -95,7 +95,6 @@ private slots:
         QTest::newRow("unknown on flexible") << S << F << "pg_qs.custom_thing" << "on" << "other" << "x" << "" << "" << St::NotCarriable << "parameter:pg_qs.custom_thing";
         QTest::newRow("single-only azure setting") << S << F << "azure.enable_something" << "on" << "azure.enable_something" << "off" << "" << "" << St::NotCarriable
                                                    << "parameter:azure.enable_something";
-        QTest::newRow("server specific") << P << P << "port" << "6543" << "port" << "5432" << "integer" << "" << St::NotCarriable << "parameter:port";
         QTest::newRow("plain postgres") << P << P << "work_mem" << "65536" << "work_mem" << "4096" << "integer" << "" << St::Proposed << "parameter:work_mem";
         QTest::newRow("names are not mapped between plain servers") << P << P << "log_retention_days" << "7" << "logfiles.retention_days" << "3" << "" << ""
                                                                     << St::NotCarriable << "parameter:log_retention_days";
@@ -128,6 +127,16 @@ private slots:
             QCOMPARE(i.requiresRestart, targetName == QLatin1String("wal_level"));
             QCOMPARE(i.statements.isEmpty(), targetFlavor != ServerFlavor::PostgreSQL); // ALTER SYSTEM only for plain PostgreSQL targets
         }
+    }
+
+    void serverSpecificSettingsAreLeftOut()
+    {
+        const CarryOverPlan plan = carryover::planParameters({setting(QStringLiteral("port"), QStringLiteral("6543"), true),
+                                                              setting(QStringLiteral("data_directory"), QStringLiteral("/srv/pg"), true)},
+                                                             ServerFlavor::PostgreSQL, {setting(QStringLiteral("port"), QStringLiteral("5432"), false)}, ServerFlavor::PostgreSQL);
+        QVERIFY(plan.items.isEmpty());
+        QCOMPARE(plan.notes.size(), 1);
+        QVERIFY(plan.notes.first().contains(QStringLiteral("port, data_directory")));
     }
 
     void vnetTargetTakesNoFirewallRules()
