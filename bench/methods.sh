@@ -98,7 +98,9 @@ flexmigrate_available() {
 
 # Starts "flexmigrate direct run ... --json" in the background under
 # /usr/bin/time -v, standard input from the FIFO $1 (so "cutover" can be sent),
-# every stdout line stamped with the arrival time into $2. Sets FM_PID (the
+# every stdout line stamped with the arrival time into $2; a journal of its own
+# under $WORK (the default one is per user: another run by the same user would
+# collide with it). Sets FM_PID (the
 # stamping pipeline) and opens fd 7 as the writer of the FIFO.
 fm_start() {
     local fifo=$1 events=$2 rss=$3 mode=$4 errlog=$5
@@ -106,7 +108,7 @@ fm_start() {
     mkfifo "$fifo"
     (
         /usr/bin/time -v -o "$rss" "$FLEXMIGRATE" direct run --source-uri "$SRC" --target-uri "$TGT" --db "$DB" \
-            --jobs 2 --cutover "$mode" --json <"$fifo" 2>"$errlog" |
+            --jobs 2 --cutover "$mode" --json --journal "$(mktemp -u "$WORK/journal.XXXXXX").json" <"$fifo" 2>"$errlog" |
             while IFS= read -r line; do printf '%s\t%s\n' "$EPOCHREALTIME" "$line"; done >"$events"
         printf '%s\t{"event":"bench-process-exited","rc":%s}\n' "$EPOCHREALTIME" "${PIPESTATUS[0]}" >>"$events"
     ) &

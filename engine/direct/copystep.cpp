@@ -226,7 +226,12 @@ Expected<void> CopyStep::copyChunk(pg::Connection &src, pg::Connection &tgt, con
             where += QStringLiteral(" AND ctid < '(%1,0)'::tid").arg(task.toBlock);
         out = QStringLiteral("COPY (SELECT %2 FROM ONLY %1 WHERE %4) TO STDOUT (FORMAT %3)").arg(t.qualified(), t.columns, format, where);
     }
-    const QString in = QStringLiteral("COPY %1 (%2) FROM STDIN (FORMAT %3)").arg(t.qualified(), t.columns, format);
+    // A whole table goes in with FREEZE (TRUNCATE first, same transaction: the
+    // condition COPY FREEZE needs): rows arrive frozen and all-visible, so the
+    // index builds and the first VACUUM/reads do not rewrite every page to set
+    // hint bits. Ranges of a split table share it with other sessions: no FREEZE.
+    const bool freeze = task.fromBlock < 0;
+    const QString in = QStringLiteral("COPY %1 (%2) FROM STDIN (FORMAT %3%4)").arg(t.qualified(), t.columns, format, freeze ? QStringLiteral(", FREEZE") : QString());
     const QString ctx = QStringLiteral("Copying %1").arg(t.qualified());
 
     CancelRegistration reg(&local, [&] {
@@ -235,6 +240,11 @@ Expected<void> CopyStep::copyChunk(pg::Connection &src, pg::Connection &tgt, con
     });
     PGconn *s = src.raw();
     PGconn *g = tgt.raw();
+    if (freeze) {
+        pg::Result r(PQexec(g, QStringLiteral("BEGIN; TRUNCATE ONLY %1").arg(t.qualified()).toUtf8().constData()));
+        if (PQresultStatus(r.raw()) != PGRES_COMMAND_OK)
+            return fail(pg::queryError(g, r.raw(), ctx + QStringLiteral(" (target)")));
+    }
     {
         pg::Result r(PQexec(g, in.toUtf8().constData()));
         if (PQresultStatus(r.raw()) != PGRES_COPY_IN)
@@ -251,12 +261,31 @@ Expected<void> CopyStep::copyChunk(pg::Connection &src, pg::Connection &tgt, con
     }
     qint64 messages = 0, pendingRows = 0, pendingBytes = 0, countedRows = 0;
     bool putFailed = false;
+    // The source sends one CopyData message per row; the target's COPY reads a
+    // byte stream, so rows go out in ~64 kB messages: far fewer messages for
+    // the target backend to unpack (and fewer calls here). Memory stays bounded
+    // by one batch per worker.
+    constexpr int kBatch = 64 * 1024;
+    QByteArray batch;
+    batch.reserve(kBatch + 8192);
+    auto flush = [&] {
+        if (!batch.isEmpty() && !putFailed && PQputCopyData(g, batch.constData(), int(batch.size())) != 1)
+            putFailed = true;
+        batch.clear();
+    };
     for (;;) {
         char *buf = nullptr;
         const int n = PQgetCopyData(s, &buf, 0);
         if (n > 0) {
-            if (!putFailed && PQputCopyData(g, buf, n) != 1)
-                putFailed = true;
+            if (n >= kBatch) {
+                flush();
+                if (!putFailed && PQputCopyData(g, buf, n) != 1)
+                    putFailed = true;
+            } else {
+                batch.append(buf, n);
+                if (batch.size() >= kBatch)
+                    flush();
+            }
             PQfreemem(buf);
             ++messages;
             ++pendingRows;
@@ -275,6 +304,7 @@ Expected<void> CopyStep::copyChunk(pg::Connection &src, pg::Connection &tgt, con
             PQfreemem(buf);
         break; // -1 done, -2 error
     }
+    flush();
     t.rows += pendingRows;
     t.bytesCopied += pendingBytes;
     countedRows += pendingRows;
@@ -309,6 +339,11 @@ Expected<void> CopyStep::copyChunk(pg::Connection &src, pg::Connection &tgt, con
     }
     if (tgtError)
         return fail(local.isCancelled() ? Error::cancelled() : *tgtError);
+    if (freeze) {
+        pg::Result r(PQexec(g, "COMMIT"));
+        if (PQresultStatus(r.raw()) != PGRES_COMMAND_OK)
+            return fail(local.isCancelled() ? Error::cancelled() : pg::queryError(g, r.raw(), ctx + QStringLiteral(" (target)")));
+    }
     // The command tag has the exact row count (binary streams carry a header/trailer message).
     if (tagRows >= 0)
         t.rows += tagRows - countedRows;

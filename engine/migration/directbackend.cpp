@@ -378,6 +378,15 @@ void DirectBackend::doCutover(const QStringList &databases, ActionCallback done)
     deliverLater(std::move(done), r);
 }
 
+void DirectBackend::resolveAction(const QString &action, const QStringList &databases, ActionCallback done)
+{
+    if (action == QLatin1String("resume") && m_resumeOnStart && !m_engine) {
+        start({}, std::move(done));
+        return;
+    }
+    MigrationBackend::resolveAction(action, databases, std::move(done));
+}
+
 void DirectBackend::cancel(ActionCallback done)
 {
     if (!m_engine) {

@@ -49,6 +49,8 @@ public:
     void start(const StartCredentials &credentials, ActionCallback done) override;
     /** Reattaches from the journal (see the class comment); NotFound when there is none. */
     void observe(ActionCallback done) override;
+    /** "resume" (after observe() found an interrupted run) = start({}): the passwords already in the options, or libpq's own (PGPASSFILE, ~/.pgpass). */
+    void resolveAction(const QString &action, const QStringList &databases, ActionCallback done) override;
     void cancel(ActionCallback done) override;
     void remove(ActionCallback done) override;
 
