@@ -23,7 +23,8 @@ PostCutoverChecklist::PostCutoverChecklist(ChecklistContext context) : m_context
 {
     using Id = ChecklistItem::Id;
     const QString oldHost = m_context.source.host, newHost = m_context.target.host;
-    const QString user = m_context.source.roleName();
+    // roleName() strips @server only for hosts it knows are Single Servers; the context says so explicitly.
+    const QString user = m_context.singleServerSource ? m_context.source.user.section(QLatin1Char('@'), 0, 0) : m_context.source.roleName();
     auto add = [this](Id id, const char *key, QString title, QString detail, bool manual = false) {
         ChecklistItem i;
         i.id = id;
