@@ -133,8 +133,13 @@ bool readColumns(const json &o, const char *key, Tuple &out)
         if (!col.is_object() || !col.contains("name"))
             return false;
         unsigned oid = 0;
-        if (auto t = col.find("typeoid"); t != col.end() && t->is_string())
-            oid = unsigned(std::stoul(t->get<std::string>()));
+        if (auto t = col.find("typeoid"); t != col.end() && t->is_string()) {
+            // Not std::stoul: it throws on non-digits, and no exception may leave decode() (fuzz_changestream).
+            bool ok = false;
+            oid = QByteArray::fromStdString(t->get<std::string>()).toUInt(&ok);
+            if (!ok)
+                return false;
+        }
         out.add(str(col, "name"), col.contains("value") ? toValue(col["value"], oid) : Value::unchanged());
     }
     return true;
@@ -163,10 +168,14 @@ Expected<void> Wal2JsonDecoder::decode(Lsn walStart, const char *data, int size,
     const QString action = str(o, "action");
     Change c;
     c.lsn = walStart;
-    if (auto x = o.find("xid"); x != o.end() && x->is_string())
-        c.xid = quint32(std::stoul(x->get<std::string>()));
-    else
+    if (auto x = o.find("xid"); x != o.end() && x->is_string()) {
+        bool xidOk = false; // not std::stoul, which throws outside the try above (found by fuzz_changestream)
+        c.xid = QByteArray::fromStdString(x->get<std::string>()).toUInt(&xidOk);
+        if (!xidOk)
+            return fail(formatError(QStringLiteral("xid is not a transaction id")));
+    } else {
         c.xid = m_xid;
+    }
     auto lsnField = [&](const char *key) -> Lsn {
         return lsnFromString(str(o, key)).value_or(0);
     };
