@@ -38,8 +38,9 @@ if(TARGET flexmigrate)
     install(FILES ${_png} DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/${_size}x${_size}/apps RENAME ${FLEXMIGRATE_APP_ID}.png)
     list(APPEND _fm_icon_pngs ${_png})
   endforeach()
+  # Debian policy: documentation under /usr/share/doc/<package> (CMAKE_INSTALL_DOCDIR would use the project name).
   install(FILES ${PROJECT_SOURCE_DIR}/README.md ${PROJECT_SOURCE_DIR}/docs/emulator.md
-          DESTINATION ${CMAKE_INSTALL_DOCDIR})
+          DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/flexmigrate)
 
   # The window icon comes from the binary's resources, so it shows on systems
   # (and in the Windows/macOS bundles) that have no hicolor theme installed.

@@ -142,7 +142,7 @@
 <context>
     <name>fm::dashboard::DashboardWidget</name>
     <message>
-        <location filename="../app/dashboard/dashboardwidget.cpp" line="+36"/>
+        <location filename="../app/dashboard/dashboardwidget.cpp" line="+37"/>
         <source>No migration yet. Use “New migration…” to start one.</source>
         <translation>Noch keine Migration. Starten Sie eine mit „Neue Migration …“.</translation>
     </message>
@@ -301,7 +301,7 @@
         <translation>Datenbanken</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+20"/>
         <source>Tables</source>
         <translation>Tabellen</translation>
     </message>
@@ -347,12 +347,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+257"/>
+        <location line="+260"/>
         <source>Errors</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location line="-256"/>
+        <location line="-259"/>
         <source>Log</source>
         <translation>Protokoll</translation>
     </message>
@@ -442,19 +442,24 @@
         <translation>Diese Datenbank umstellen …</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
+        <source>%1 rows/s</source>
+        <translation>%1 Zeilen/s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>, ETA %1</source>
         <translation>, voraussichtlich fertig %1</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>, copy done</source>
-        <translation>, Kopie fertig</translation>
+        <source>copy done</source>
+        <translation>Kopie fertig</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>tables %1 queued, %2 copying, %3 done, %4 errored · %5 rows, %6 · %7 rows/s%8 · lag %9 / %10 · changes %11</source>
-        <translation>Tabellen: %1 wartend, %2 beim Kopieren, %3 fertig, %4 mit Fehler · %5 Zeilen, %6 · %7 Zeilen/s%8 · Rückstand %9 / %10 · Änderungen %11</translation>
+        <location line="+3"/>
+        <source>tables %1 queued, %2 copying, %3 done, %4 errored · %5 rows, %6 · %7%8 · lag %9 / %10 · changes %11</source>
+        <translation>Tabellen: %1 wartend, %2 beim Kopieren, %3 fertig, %4 mit Fehler · %5 Zeilen, %6 · %7%8 · Rückstand %9 / %10 · Änderungen %11</translation>
     </message>
     <message>
         <location line="+32"/>
@@ -867,12 +872,12 @@ Der Dienst beendet die Migration und entfernt ihre Replikationsobjekte. Bereits 
     </message>
     <message>
         <location line="+1"/>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>&amp;Verify</source>
         <translation>&amp;Prüfen</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-68"/>
         <source>Verify the AAD app</source>
         <translation>AAD-App prüfen</translation>
     </message>
@@ -908,11 +913,16 @@ Der Dienst beendet die Migration und entfernt ihre Replikationsobjekte. Bereits 
     </message>
     <message>
         <location line="+2"/>
-        <source>Client &amp;secret:</source>
+        <source>Client s&amp;ecret:</source>
         <translation>Geheimer Client&amp;schlüssel:</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+9"/>
+        <source>Contributor role per sc&amp;ope:</source>
+        <translation>Rolle „Mitwirkender“ je &amp;Bereich:</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>Verifying…</source>
         <translation>Wird geprüft …</translation>
     </message>
@@ -1060,8 +1070,8 @@ Der Dienst beendet die Migration und entfernt ihre Replikationsobjekte. Bereits 
     </message>
     <message>
         <location line="+4"/>
-        <source>&amp;Select the databases to migrate:</source>
-        <translation>Zu migrierende Datenbanken au&amp;swählen:</translation>
+        <source>Se&amp;lect the databases to migrate:</source>
+        <translation>Zu migrierende Datenbanken aus&amp;wählen:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1518,7 +1528,7 @@ Der Dienst beendet die Migration und entfernt ihre Replikationsobjekte. Bereits 
     </message>
     <message>
         <location line="+1"/>
-        <source>Start &amp;now</source>
+        <source>Start no&amp;w</source>
         <translation>&amp;Jetzt starten</translation>
     </message>
     <message>
@@ -1573,7 +1583,7 @@ Der Dienst beendet die Migration und entfernt ihre Replikationsobjekte. Bereits 
     </message>
     <message>
         <location line="+3"/>
-        <source>Migration &amp;name:</source>
+        <source>Migration na&amp;me:</source>
         <translation>Migrations&amp;name:</translation>
     </message>
     <message>
@@ -1606,12 +1616,12 @@ Der Dienst beendet die Migration und entfernt ihre Replikationsobjekte. Bereits 
     <name>fm::ui::OptionsPageModel</name>
     <message>
         <location filename="../wizard/viewmodels/optionspagemodel.cpp" line="+31"/>
-        <location line="+124"/>
+        <location line="+151"/>
         <source>Give the migration a name (letters, digits and &apos;-&apos;).</source>
         <translation>Geben Sie der Migration einen Namen (Buchstaben, Ziffern und „-“).</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-135"/>
         <source>The name&apos;s availability cannot be checked without the target server.</source>
         <translation>Ohne Zielserver lässt sich nicht prüfen, ob der Name verfügbar ist.</translation>
     </message>
@@ -1696,8 +1706,8 @@ Der Dienst beendet die Migration und entfernt ihre Replikationsobjekte. Bereits 
     </message>
     <message>
         <location line="-84"/>
-        <source>Copy az &amp;command</source>
-        <translation>az-&amp;Befehl kopieren</translation>
+        <source>Cop&amp;y az command</source>
+        <translation>az-Befehl &amp;kopieren</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1972,18 +1982,18 @@ Der Dienst beendet die Migration und entfernt ihre Replikationsobjekte. Bereits 
         <translation>&amp;Ressourcen-ID einfügen:</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Su&amp;bscription id:</source>
-        <translation>A&amp;bonnement-ID:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Resource &amp;group:</source>
         <translation>Ressourcen&amp;gruppe:</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Server &amp;name:</source>
+        <location line="-2"/>
+        <source>Subscr&amp;iption id:</source>
+        <translation>A&amp;bonnement-ID:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Server na&amp;me:</source>
         <translation>Server&amp;name:</translation>
     </message>
     <message>
@@ -2063,12 +2073,12 @@ Der Dienst beendet die Migration und entfernt ihre Replikationsobjekte. Bereits 
     </message>
     <message>
         <location line="+1"/>
-        <location line="+124"/>
+        <location line="+126"/>
         <source>&amp;Test connection</source>
         <translation>Verbindung &amp;testen</translation>
     </message>
     <message>
-        <location line="-123"/>
+        <location line="-125"/>
         <source>Test the %1 connection</source>
         <translation>Verbindung testen (%1)</translation>
     </message>
@@ -2114,11 +2124,16 @@ Der Dienst beendet die Migration und entfernt ihre Replikationsobjekte. Bereits 
     </message>
     <message>
         <location line="+5"/>
-        <source>Admin &amp;user:</source>
+        <source>Admin us&amp;er:</source>
         <translation>Administrator&amp;benutzer:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+111"/>
+        <source>Cancel tes&amp;t</source>
+        <translation>Test a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <location line="-110"/>
         <source>Pass&amp;word:</source>
         <translation>Pass&amp;wort:</translation>
     </message>
@@ -2128,7 +2143,12 @@ Der Dienst beendet die Migration und entfernt ihre Replikationsobjekte. Bereits 
         <translation>T&amp;LS-Modus:</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+1"/>
+        <source>Pre-flight chec&amp;ks:</source>
+        <translation>&amp;Vorabprüfungen:</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>taken from the URI</source>
         <translation>aus dem URI übernommen</translation>
     </message>
@@ -2153,12 +2173,7 @@ Der Dienst beendet die Migration und entfernt ihre Replikationsobjekte. Bereits 
         <translation>Der PostgreSQL-Server, auf den migriert wird: ein Verbindungs-URI oder Host und Port.</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>&amp;Cancel test</source>
-        <translation>Test a&amp;bbrechen</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+11"/>
         <source>Looking the server up in Azure, then connecting…</source>
         <translation>Server wird in Azure gesucht, dann wird verbunden …</translation>
     </message>
@@ -2401,8 +2416,8 @@ Der Dienst beendet die Migration und entfernt ihre Replikationsobjekte. Bereits 
     </message>
     <message>
         <location line="+3"/>
-        <source>&amp;Backend:</source>
-        <translation>&amp;Backend:</translation>
+        <source>Back&amp;end:</source>
+        <translation>Back&amp;end:</translation>
     </message>
     <message>
         <location line="+2"/>

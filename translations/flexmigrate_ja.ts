@@ -140,7 +140,7 @@
 <context>
     <name>fm::dashboard::DashboardWidget</name>
     <message>
-        <location filename="../app/dashboard/dashboardwidget.cpp" line="+36"/>
+        <location filename="../app/dashboard/dashboardwidget.cpp" line="+37"/>
         <source>No migration yet. Use “New migration…” to start one.</source>
         <translation>移行はまだありません。[新しい移行…] から開始してください。</translation>
     </message>
@@ -299,7 +299,7 @@
         <translation>データベース</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+20"/>
         <source>Tables</source>
         <translation>テーブル数</translation>
     </message>
@@ -345,12 +345,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+257"/>
+        <location line="+260"/>
         <source>Errors</source>
         <translation>エラー</translation>
     </message>
     <message>
-        <location line="-256"/>
+        <location line="-259"/>
         <source>Log</source>
         <translation>ログ</translation>
     </message>
@@ -440,19 +440,24 @@
         <translation>このデータベースをカットオーバー…</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
+        <source>%1 rows/s</source>
+        <translation>%1 行/秒</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>, ETA %1</source>
         <translation>、完了予定 %1</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>, copy done</source>
-        <translation>、コピー完了</translation>
+        <source>copy done</source>
+        <translation>コピー完了</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>tables %1 queued, %2 copying, %3 done, %4 errored · %5 rows, %6 · %7 rows/s%8 · lag %9 / %10 · changes %11</source>
-        <translation>テーブル: 待機 %1、コピー中 %2、完了 %3、エラー %4 · %5 行、%6 · %7 行/秒%8 · 遅延 %9 / %10 · 変更 %11</translation>
+        <location line="+3"/>
+        <source>tables %1 queued, %2 copying, %3 done, %4 errored · %5 rows, %6 · %7%8 · lag %9 / %10 · changes %11</source>
+        <translation>テーブル: 待機 %1、コピー中 %2、完了 %3、エラー %4 · %5 行、%6 · %7%8 · 遅延 %9 / %10 · 変更 %11</translation>
     </message>
     <message>
         <location line="+32"/>
@@ -864,12 +869,12 @@ The service stops the migration and removes its replication objects. Data alread
     </message>
     <message>
         <location line="+1"/>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>&amp;Verify</source>
         <translation>確認(&amp;V)</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-68"/>
         <source>Verify the AAD app</source>
         <translation>AAD アプリを確認</translation>
     </message>
@@ -905,11 +910,16 @@ The service stops the migration and removes its replication objects. Data alread
     </message>
     <message>
         <location line="+2"/>
-        <source>Client &amp;secret:</source>
-        <translation>クライアント シークレット(&amp;S):</translation>
+        <source>Client s&amp;ecret:</source>
+        <translation>クライアント シークレット(&amp;E):</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+9"/>
+        <source>Contributor role per sc&amp;ope:</source>
+        <translation>スコープごとの共同作成者ロール(&amp;O):</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>Verifying…</source>
         <translation>確認しています…</translation>
     </message>
@@ -1057,8 +1067,8 @@ The service stops the migration and removes its replication objects. Data alread
     </message>
     <message>
         <location line="+4"/>
-        <source>&amp;Select the databases to migrate:</source>
-        <translation>移行するデータベースを選択(&amp;S):</translation>
+        <source>Se&amp;lect the databases to migrate:</source>
+        <translation>移行するデータベースを選択(&amp;L):</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1515,8 +1525,8 @@ The service stops the migration and removes its replication objects. Data alread
     </message>
     <message>
         <location line="+1"/>
-        <source>Start &amp;now</source>
-        <translation>今すぐ開始(&amp;N)</translation>
+        <source>Start no&amp;w</source>
+        <translation>今すぐ開始(&amp;W)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1570,8 +1580,8 @@ The service stops the migration and removes its replication objects. Data alread
     </message>
     <message>
         <location line="+3"/>
-        <source>Migration &amp;name:</source>
-        <translation>移行名(&amp;N):</translation>
+        <source>Migration na&amp;me:</source>
+        <translation>移行名(&amp;M):</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1603,12 +1613,12 @@ The service stops the migration and removes its replication objects. Data alread
     <name>fm::ui::OptionsPageModel</name>
     <message>
         <location filename="../wizard/viewmodels/optionspagemodel.cpp" line="+31"/>
-        <location line="+124"/>
+        <location line="+151"/>
         <source>Give the migration a name (letters, digits and &apos;-&apos;).</source>
         <translation>移行に名前を付けてください (英字、数字、&apos;-&apos;)。</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-135"/>
         <source>The name&apos;s availability cannot be checked without the target server.</source>
         <translation>ターゲット サーバーがないと、名前が使用可能かどうかを確認できません。</translation>
     </message>
@@ -1693,8 +1703,8 @@ The service stops the migration and removes its replication objects. Data alread
     </message>
     <message>
         <location line="-84"/>
-        <source>Copy az &amp;command</source>
-        <translation>az コマンドをコピー(&amp;C)</translation>
+        <source>Cop&amp;y az command</source>
+        <translation>az コマンドをコピー(&amp;Y)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1969,19 +1979,19 @@ The service stops the migration and removes its replication objects. Data alread
         <translation>リソース ID を貼り付け(&amp;R):</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Su&amp;bscription id:</source>
-        <translation>サブスクリプション ID(&amp;B):</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Resource &amp;group:</source>
         <translation>リソース グループ(&amp;G):</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Server &amp;name:</source>
-        <translation>サーバー名(&amp;N):</translation>
+        <location line="-2"/>
+        <source>Subscr&amp;iption id:</source>
+        <translation>サブスクリプション ID(&amp;I):</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Server na&amp;me:</source>
+        <translation>サーバー名(&amp;M):</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2060,12 +2070,12 @@ The service stops the migration and removes its replication objects. Data alread
     </message>
     <message>
         <location line="+1"/>
-        <location line="+124"/>
+        <location line="+126"/>
         <source>&amp;Test connection</source>
         <translation>接続テスト(&amp;T)</translation>
     </message>
     <message>
-        <location line="-123"/>
+        <location line="-125"/>
         <source>Test the %1 connection</source>
         <translation>%1の接続をテスト</translation>
     </message>
@@ -2111,11 +2121,16 @@ The service stops the migration and removes its replication objects. Data alread
     </message>
     <message>
         <location line="+5"/>
-        <source>Admin &amp;user:</source>
-        <translation>管理者ユーザー(&amp;U):</translation>
+        <source>Admin us&amp;er:</source>
+        <translation>管理者ユーザー(&amp;E):</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+111"/>
+        <source>Cancel tes&amp;t</source>
+        <translation>テストをキャンセル(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="-110"/>
         <source>Pass&amp;word:</source>
         <translation>パスワード(&amp;W):</translation>
     </message>
@@ -2125,7 +2140,12 @@ The service stops the migration and removes its replication objects. Data alread
         <translation>TLS モード(&amp;L):</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+1"/>
+        <source>Pre-flight chec&amp;ks:</source>
+        <translation>事前チェック(&amp;K):</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>taken from the URI</source>
         <translation>URI から取得</translation>
     </message>
@@ -2150,12 +2170,7 @@ The service stops the migration and removes its replication objects. Data alread
         <translation>移行先の PostgreSQL サーバーです。接続 URI、またはホストとポートで指定します。</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>&amp;Cancel test</source>
-        <translation>テストをキャンセル(&amp;C)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+11"/>
         <source>Looking the server up in Azure, then connecting…</source>
         <translation>Azure でサーバーを検索してから接続しています…</translation>
     </message>
@@ -2398,8 +2413,8 @@ The service stops the migration and removes its replication objects. Data alread
     </message>
     <message>
         <location line="+3"/>
-        <source>&amp;Backend:</source>
-        <translation>バックエンド(&amp;B):</translation>
+        <source>Back&amp;end:</source>
+        <translation>バックエンド(&amp;E):</translation>
     </message>
     <message>
         <location line="+2"/>
