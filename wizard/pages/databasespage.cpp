@@ -98,9 +98,9 @@ void DatabasesPage::rebuild()
         if (item->checkState(Name) != state || !item->data(Name, Qt::CheckStateRole).isValid())
             item->setCheckState(Name, state);
     }
-    if (!same)
-        for (int c = Name; c < Warnings; ++c)
-            m_tree->resizeColumnToContents(c);
+    // Texts change in place too (the target's databases arrive after the source's).
+    for (int c = Name; c < Warnings; ++c)
+        m_tree->resizeColumnToContents(c);
     m_filling = false;
     update();
 }

@@ -37,7 +37,8 @@ OptionsPage::OptionsPage(OptionsPageModel *model, QWidget *parent) : QWizardPage
     m_replication = new QCheckBox(tr("Set up &logical replication on the source if it needs it"), this);
     m_replication->setAccessibleName(tr("Set up logical replication on the source"));
     m_replicationNote = new QLabel(this);
-    m_replicationNote->setWordWrap(true);
+    // One line: a word-wrapped label in a form row reserves height for a narrow width and leaves a gap.
+    m_replicationNote->setWordWrap(false);
     m_replicationNote->setAccessibleName(tr("What setting up replication does"));
     m_overwrite = new QCheckBox(tr("O&verwrite databases that already exist on the target"), this);
     m_overwrite->setAccessibleName(tr("Overwrite target databases"));
@@ -52,6 +53,7 @@ OptionsPage::OptionsPage(OptionsPageModel *model, QWidget *parent) : QWizardPage
     m_startTime->setTimeSpec(Qt::UTC);
     m_startTime->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));
     m_startTime->setCalendarPopup(true);
+    m_startTime->setMinimumWidth(m_startTime->fontMetrics().horizontalAdvance(QStringLiteral("0000-00-00 00:00 UTC")) + 48);
     m_startTime->setAccessibleName(tr("Start time in UTC"));
     m_startMessage = makeMessageLabel(this, tr("Start time problem"));
     m_cutover = new QComboBox(this);
