@@ -32,6 +32,7 @@ DashboardWidget::DashboardWidget(QWidget *parent) : QWidget(parent), m_list(new 
     m_listView->verticalHeader()->hide();
     m_listView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_listView->horizontalHeader()->setStretchLastSection(true);
+    m_listView->setMinimumWidth(340);
     m_stack = new QStackedWidget(splitter);
     m_empty = new QLabel(tr("No migration yet. Use “New migration…” to start one."), m_stack);
     m_empty->setAlignment(Qt::AlignCenter);

@@ -30,7 +30,7 @@ QChartView *makeView(const QString &title, QLineSeries *a, QLineSeries *b, QValu
     y->setLabelFormat(QStringLiteral("%.0f"));
     y2 = new QValueAxis;
     y2->setTitleText(y2Title);
-    y2->setLabelFormat(QStringLiteral("%.1f"));
+    y2->setLabelFormat(QStringLiteral("%.0f"));
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     chart->addAxis(y2, Qt::AlignRight);
@@ -65,6 +65,7 @@ LagChart::LagChart(MigrationViewModel *model, QWidget *parent) : QWidget(parent)
     m_changes->setName(tr("changes applied (/s)"));
     m_lagView = makeView(tr("Replication lag"), m_lagSeconds, m_lagMb, m_lagX, m_lagY, m_lagY2, tr("s"), tr("MB"), this);
     m_rateView = makeView(tr("Throughput"), m_rows, m_changes, m_rateX, m_rateY, m_rateY2, tr("rows/s"), tr("changes/s"), this);
+    m_lagY2->setLabelFormat(QStringLiteral("%.1f"));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_lagView);
@@ -117,8 +118,11 @@ void LagChart::redraw()
     m_rateX->setRange(0, maxX);
     m_lagY->setRange(0, std::max(5.0, niceMax(maxLag)));
     m_lagY2->setRange(0, std::max(1.0, niceMax(maxMb)));
-    m_rateY->setRange(0, niceMax(maxRows));
+    m_rateY->setRange(0, std::max(10.0, niceMax(maxRows)));
     m_rateY2->setRange(0, std::max(10.0, niceMax(maxChanges)));
+    // Round axis ends and ticks (482822 -> 500000) so the scales read at a glance.
+    for (QValueAxis *axis : {m_lagX, m_rateX, m_lagY, m_lagY2, m_rateY, m_rateY2})
+        axis->applyNiceNumbers();
 }
 
 int LagChart::pointCount(const QString &series) const

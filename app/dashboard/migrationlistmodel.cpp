@@ -23,8 +23,13 @@ MigrationListModel::MigrationListModel(QObject *parent) : QAbstractTableModel(pa
 void MigrationListModel::addMigration(const QString &id, const S &status, const QDateTime &createdUtc, const QString &name)
 {
     removeMigration(id);
-    beginInsertRows({}, 0, 0);
-    m_rows.prepend({id, name, status, createdUtc.isValid() ? createdUtc : QDateTime::currentDateTimeUtc()});
+    const QDateTime created = createdUtc.isValid() ? createdUtc : QDateTime::currentDateTimeUtc();
+    // Newest first by creation time, whatever order they arrive in (reattachAll reports the store's order).
+    int at = 0;
+    while (at < m_rows.size() && m_rows[at].created > created)
+        ++at;
+    beginInsertRows({}, at, at);
+    m_rows.insert(at, {id, name, status, created});
     endInsertRows();
 }
 

@@ -25,7 +25,7 @@ public:
 
     explicit MigrationListModel(QObject *parent = nullptr);
 
-    /** Adds (or replaces) a row at the top. */
+    /** Adds (or replaces) a row; rows are kept newest created first. */
     void addMigration(const QString &id, const migration::MigrationStatus &status, const QDateTime &createdUtc, const QString &name = {});
     void updateStatus(const QString &id, const migration::MigrationStatus &status);
     void removeMigration(const QString &id);

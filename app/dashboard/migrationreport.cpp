@@ -166,7 +166,7 @@ QString MigrationReport::html(const MigrationViewModel &model)
                 }
                 h += QStringLiteral("<tr class=\"%1\" bgcolor=\"%2\"><td>%3</td><td>%4</td><td>%5</td><td>%6</td><td>%7</td><td>%8</td></tr>\n")
                          .arg(t.equal() ? QStringLiteral("ok") : QStringLiteral("bad"), t.equal() ? QStringLiteral("#c8f0c8") : QStringLiteral("#f8c0c0"),
-                              esc(d.database), esc(t.qualifiedName()), QLocale().toString(t.sourceRows), QLocale().toString(t.targetRows),
+                              esc(d.database), esc(t.schema + QLatin1Char('.') + t.name), QLocale().toString(t.sourceRows), QLocale().toString(t.targetRows),
                               t.checksummed ? QString::number(t.chunks) : QStringLiteral("—"), esc(result));
             }
             for (const auto &extra : d.extraOnTarget)

@@ -101,7 +101,12 @@ MigrationView::MigrationView(MigrationViewModel *model, QWidget *parent) : QWidg
     // on every status (a few per second) and stall the UI with thousands of tables.
     m_tableView->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_tableView->horizontalHeader()->setStretchLastSection(true);
-    connect(m_model->tableModel(), &QAbstractItemModel::modelReset, m_tableView, [this] { m_tableView->resizeColumnsToContents(); });
+    m_tableView->setWordWrap(false);
+    m_tableView->verticalHeader()->setDefaultSectionSize(m_tableView->fontMetrics().height() + 6);
+    const int digit = m_tableView->fontMetrics().horizontalAdvance(QLatin1Char('0'));
+    const QList<int> widths = {12, 30, 11, 22, 11, 10, 10, 10};
+    for (int c = 0; c < widths.size(); ++c)
+        m_tableView->setColumnWidth(c, widths[c] * digit);
     m_tabs->addTab(m_tableView, tr("Tables"));
     m_chart = new LagChart(m_model, m_tabs);
     m_tabs->addTab(m_chart, tr("Lag and throughput"));
@@ -287,30 +292,23 @@ void MigrationView::refreshDatabases()
     for (int i = 0; i < s.databases.size(); ++i) {
         const auto &d = s.databases[i];
         auto &r = m_databaseRows[i];
-        // Rows copied vs expected when known (smoother than table counts), else completed tables.
-        qint64 expected = 0;
-        for (const auto &t : d.tables)
-            expected += std::max(t.totalRows.value_or(0), t.counters.fullLoadRows.value_or(0));
         const bool copyDone = d.tablesQueued.value_or(0) == 0 && d.tablesLoading.value_or(0) == 0 && d.tablesCompleted.value_or(0) > 0;
-        double fraction = 0;
-        if (copyDone || d.state == S::ItemState::Succeeded || d.state == S::ItemState::ReadyForCutover || d.state == S::ItemState::Replicating)
-            fraction = 1;
-        else if (expected > 0)
-            fraction = std::min(1.0, double(d.counters.fullLoadRows.value_or(0)) / double(expected));
-        else if (auto f = d.fullLoadFraction())
-            fraction = *f;
+        const double fraction = MigrationViewModel::copyFraction(d);
         r.bar->setValue(int(fraction * 1000));
         r.bar->setFormat(QStringLiteral("%1 — %2%").arg(d.rawState.isEmpty() ? toString(d.state) : d.rawState).arg(fraction * 100, 0, 'f', 1));
         const auto rate = m_model->databaseRate(d.name);
         QString eta;
+        QString speed = tr("%1 rows/s").arg(QLocale().toString(rate.rowsPerSecond, 'f', 0));
         if (rate.etaSeconds && *rate.etaSeconds > 0)
             eta = tr(", ETA %1").arg(MigrationViewModel::formatDuration(*rate.etaSeconds));
-        else if (copyDone)
-            eta = tr(", copy done");
-        r.details->setText(tr("tables %1 queued, %2 copying, %3 done, %4 errored · %5 rows, %6 · %7 rows/s%8 · lag %9 / %10 · changes %11")
+        if (copyDone || fraction >= 1) {
+            speed = tr("copy done");
+            eta.clear();
+        }
+        r.details->setText(tr("tables %1 queued, %2 copying, %3 done, %4 errored · %5 rows, %6 · %7%8 · lag %9 / %10 · changes %11")
                                .arg(num(d.tablesQueued), num(d.tablesLoading), num(d.tablesCompleted), num(d.tablesErrored), num(d.counters.fullLoadRows),
                                     d.counters.fullLoadBytes ? MigrationViewModel::formatBytes(*d.counters.fullLoadBytes) : QStringLiteral("—"),
-                                    QLocale().toString(rate.rowsPerSecond, 'f', 0), eta,
+                                    speed, eta,
                                     d.lag.seconds ? MigrationViewModel::formatDuration(*d.lag.seconds) : QStringLiteral("—"))
                                .arg(d.lag.bytes ? MigrationViewModel::formatBytes(*d.lag.bytes) : QStringLiteral("—"), num(d.counters.appliedChanges)));
         if (!d.message.isEmpty())

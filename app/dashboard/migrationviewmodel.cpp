@@ -161,14 +161,12 @@ void MigrationViewModel::onStatus(const S &status)
             }
         }
         m_lastRows.insert(d.name, {m_status.observedAt, rows});
-        qint64 expected = 0;
-        for (const auto &t : d.tables)
-            expected += std::max(t.totalRows.value_or(0), t.counters.fullLoadRows.value_or(0));
         const bool copying = d.state == S::ItemState::Copying || d.state == S::ItemState::Preparing || d.tablesQueued.value_or(0) > 0 || d.tablesLoading.value_or(0) > 0;
+        const std::optional<qint64> remaining = remainingRows(d);
         if (!copying)
             rate.etaSeconds = 0;
-        else if (rate.rowsPerSecond > 0 && expected > rows)
-            rate.etaSeconds = qint64((expected - rows) / rate.rowsPerSecond);
+        else if (rate.rowsPerSecond > 0 && remaining && *remaining > 0)
+            rate.etaSeconds = qint64(*remaining / rate.rowsPerSecond);
         else
             rate.etaSeconds.reset();
         m_rates.insert(d.name, rate);
@@ -481,6 +479,48 @@ QList<MigrationViewModel::Phase> MigrationViewModel::phases() const
     if (!out.isEmpty() && m_status.isTerminal())
         out.last().end = out.last().start;
     return out;
+}
+
+namespace {
+
+bool unfinished(S::ItemState s)
+{
+    return s == S::ItemState::Pending || s == S::ItemState::Preparing || s == S::ItemState::Copying || s == S::ItemState::Unknown;
+}
+
+} // namespace
+
+std::optional<qint64> MigrationViewModel::remainingRows(const S::DatabaseProgress &d)
+{
+    qint64 remaining = 0;
+    for (const auto &t : d.tables) {
+        if (!unfinished(t.state))
+            continue;
+        const qint64 copied = t.counters.fullLoadRows.value_or(0);
+        // No estimate (never analysed: reltuples unknown) or one already passed: rows cannot tell how far we are.
+        if (!t.totalRows || *t.totalRows <= 0 || (t.state == S::ItemState::Copying && *t.totalRows <= copied && copied > 0))
+            return std::nullopt;
+        remaining += std::max<qint64>(0, *t.totalRows - copied);
+    }
+    return remaining;
+}
+
+double MigrationViewModel::copyFraction(const S::DatabaseProgress &d)
+{
+    const qint64 queued = d.tablesQueued.value_or(0), loading = d.tablesLoading.value_or(0), completed = d.tablesCompleted.value_or(0),
+                 errored = d.tablesErrored.value_or(0);
+    if (d.state == S::ItemState::Succeeded || d.state == S::ItemState::ReadyForCutover || d.state == S::ItemState::Replicating
+        || d.state == S::ItemState::CuttingOver || (queued == 0 && loading == 0 && completed > 0))
+        return 1.0;
+    if (const auto remaining = remainingRows(d); remaining && !d.tables.isEmpty()) {
+        qint64 copied = 0;
+        for (const auto &t : d.tables)
+            copied += t.counters.fullLoadRows.value_or(0);
+        if (copied + *remaining > 0)
+            return std::min(1.0, double(copied) / double(copied + *remaining));
+    }
+    const qint64 all = queued + loading + completed + errored;
+    return all > 0 ? std::min(1.0, (completed + 0.5 * loading) / double(all)) : 0.0;
 }
 
 QString MigrationViewModel::errorText(const S::ErrorInfo &e)

@@ -99,7 +99,11 @@ public:
     void updateStatus(const migration::MigrationStatus &status) { onStatus(status); }
 
     /** How a detached migration continues (the composition root asks for the passwords and calls MigrationManager::resume). */
-    void setResumer(std::function<void(migration::ActionCallback)> resumer) { m_resumer = std::move(resumer); }
+    void setResumer(std::function<void(migration::ActionCallback)> resumer)
+    {
+        m_resumer = std::move(resumer);
+        emit cutoverStateChanged(); // the view shows Resume now
+    }
     bool canResume() const;
     void resume();
     QString title() const;
@@ -161,6 +165,14 @@ public:
     QString lastActionMessage() const { return m_lastAction; }
 
     TableProgressModel *tableModel() const { return m_tables; }
+
+    /**
+     * How far the initial copy of a database is, 0..1: by rows when every table still
+     * to copy has a row estimate, else by tables (completed + half of those copying).
+     */
+    static double copyFraction(const migration::MigrationStatus::DatabaseProgress &d);
+    /** Rows still to copy when every unfinished table has an estimate (for the ETA). */
+    static std::optional<qint64> remainingRows(const migration::MigrationStatus::DatabaseProgress &d);
 
     /** Plain-words lines of the errors ("message (code X, request id Y)"). */
     static QString errorText(const migration::MigrationStatus::ErrorInfo &e);

@@ -318,6 +318,7 @@ private slots:
         dashboard.setNotifier([&](const QString &title, const QString &) { notes << title; });
         MigrationViewModel *model = dashboard.addMigration(QStringLiteral("m2"), backend);
         MigrationView *view = dashboard.view(QStringLiteral("m2"));
+        dashboard.show(); // clicks reach visible widgets only
         QStringList asked;
         bool answer = false;
         view->setConfirm([&](const QString &, const QString &text) {
@@ -380,6 +381,7 @@ private slots:
             DashboardWidget dashboard;
             dashboard.setNotifier([](const QString &, const QString &) {});
             dashboard.setManager(&manager);
+            dashboard.show();
             auto create = [&](const QString &name, const QString &database) -> QString {
                 std::optional<Expected<QStringList>> created;
                 manager.create(spec(name, {database}), credentials, [&](Expected<QStringList> ids) { created = ids; });
