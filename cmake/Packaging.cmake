@@ -100,7 +100,7 @@ set(CPACK_DEBIAN_PACKAGE_SECTION "database")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "postgresql-client-15 | postgresql-client (>= 15), qt6-qpa-plugins")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-translations-l10n, gnome-keyring | kwalletmanager")
-set(CPACK_DEBIAN_PACKAGE_SUGGESTS "postgresql-15")
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "postgresql-15, fonts-noto-cjk")
 
 # Windows and macOS: see packaging/README.md (what is known to work, what is not).
 if(WIN32)

@@ -57,6 +57,7 @@ private slots:
     void containsFile_data();
     void containsFile();
     void controlFields();
+    void metainfoHasThisRelease();
     void installedCliRuns();
     void installedEmulatorRuns();
     void installedGuiStartsOffscreen();
@@ -129,6 +130,16 @@ void TestPackage::controlFields()
     // dpkg-shlibdeps found the libraries; pg_dump and the xcb plugin are listed by hand.
     for (const char *dep : {"libpq5", "libqt6widgets6", "postgresql-client", "qt6-qpa-plugins"})
         QVERIFY2(fields.output.contains(QLatin1String(dep)), qPrintable(QStringLiteral("Depends lacks %1:\n%2").arg(QLatin1String(dep), fields.output)));
+}
+
+void TestPackage::metainfoHasThisRelease()
+{
+    // AppStream stores show the newest <release>; a version bump without a release entry is a packaging bug.
+    QFile metainfo(QDir(m_root).filePath(QStringLiteral("usr/share/metainfo/" FLEXMIGRATE_APP_ID ".metainfo.xml")));
+    QVERIFY(metainfo.open(QIODevice::ReadOnly));
+    const QByteArray xml = metainfo.readAll();
+    QVERIFY2(xml.contains("<release version=\"" FLEXMIGRATE_VERSION "\""),
+             "packaging/linux/" FLEXMIGRATE_APP_ID ".metainfo.xml has no <release> for version " FLEXMIGRATE_VERSION);
 }
 
 void TestPackage::installedCliRuns()
