@@ -212,7 +212,8 @@ CarryOverPlan planParameters(const QList<ParameterSetting> &source, ServerFlavor
         }
         item.key = QStringLiteral("parameter:") + name;
         item.name = name;
-        item.title = mappedFrom.isEmpty() ? QStringLiteral("%1 = %2").arg(name, value) : QStringLiteral("%1 = %2 (was %3 = %4 on Single Server)").arg(name, value, mappedFrom, s.value);
+        const QString shown = value + (s.unit.isEmpty() || !mappedFrom.isEmpty() ? QString() : QLatin1Char(' ') + s.unit);
+        item.title = mappedFrom.isEmpty() ? QStringLiteral("%1 = %2").arg(name, shown) : QStringLiteral("%1 = %2 (was %3 = %4 on Single Server)").arg(name, value, mappedFrom, s.value);
         const ParameterSetting *t = findSetting(target, name);
         if (t) {
             item.targetValue = t->value + (t->unit.isEmpty() ? QString() : QLatin1Char(' ') + t->unit);
