@@ -627,8 +627,9 @@ void MigrationManager::remove(const QString &id, ActionCallback done)
         }
     };
     MigrationBackend *b = it->backend.data();
-    if (!b && it->record.backend != Backend::Direct && it->record.lastState != kQueued && !it->record.lastState.startsWith(QLatin1String("NotStarted"))
-        && it->record.lastState != QLatin1String("StartFailed")) {
+    const bool dmsNothingLeft = it->record.backend == Backend::Dms && it->record.createdResources.isEmpty();
+    if (!b && !dmsNothingLeft && it->record.backend != Backend::Direct && it->record.lastState != kQueued
+        && !it->record.lastState.startsWith(QLatin1String("NotStarted")) && it->record.lastState != QLatin1String("StartFailed")) {
         // Not attached (e.g. reattach failed): build the backend so the Azure resources are deleted too.
         auto spec = specOf(it->record);
         if (spec && m_http) {
