@@ -695,6 +695,14 @@ Expected<RoleApplyResult> applyRoles(const CarryOverPlan &plan, CarryOverItem::P
             statements << QStringLiteral("ALTER ROLE %1 PASSWORD %2").arg(pg::quoteIdent(item->name), c.quoteLiteral(QString::fromUtf8(verifier)));
             PQfreemem(verifier);
         }
+        if (item->kind == CarryOverItem::Kind::Ownership && !item->name.isEmpty()) {
+            // ALTER ... OWNER TO needs the right to SET ROLE to the new owner; a
+            // non-superuser admin (Azure's) gets it by membership first. It created
+            // the role, so it holds ADMIN on it (PostgreSQL 16: implicit grant).
+            auto su = c.exec(QStringLiteral("SELECT rolsuper FROM pg_roles WHERE rolname = current_user"), {}, cancel);
+            if (su && su->rows() == 1 && !su->toBool(0, 0))
+                statements.prepend(QStringLiteral("GRANT %1 TO CURRENT_USER").arg(pg::quoteIdent(item->name)));
+        }
         ItemOutcome outcome{item->key, true, {}};
         auto r = c.execScript(QStringLiteral("BEGIN;\n") + statements.join(QStringLiteral(";\n")) + QStringLiteral(";\nCOMMIT;"), cancel);
         if (!r) {

@@ -212,6 +212,52 @@ private slots:
         QCOMPARE(again.count(CarryOverItem::State::Conflict), 0);
     }
 
+    void nonSuperuserTargetAdmin()
+    {
+        // Like Azure's admin: CREATEROLE and CREATEDB, no superuser; it owns the target database.
+        for (const char *sql : {"DROP DATABASE app", "DROP ROLE IF EXISTS azadmin", "CREATE ROLE azadmin LOGIN CREATEROLE CREATEDB PASSWORD 'Az-Admin-1'",
+                                "CREATE DATABASE app OWNER azadmin"})
+            REQUIRE_OK(m_target.execute(QStringLiteral("postgres"), QString::fromLatin1(sql)));
+        auto admin = pg::ConnectionParams::fromUri(m_target.uriFor(QStringLiteral("azadmin"), QStringLiteral("Az-Admin-1")));
+        REQUIRE_OK(admin);
+        auto src = readRoleCatalog(m_source.params(), {QStringLiteral("app")});
+        REQUIRE_OK(src);
+        auto tgt = readRoleCatalog(*admin, {QStringLiteral("app")});
+        REQUIRE_OK(tgt);
+        QVERIFY(!tgt->currentIsSuperuser);
+        CarryOverPlan plan = planRoles(*src, *tgt);
+        const CarryOverItem *ops = plan.find(QStringLiteral("role:ops admin"));
+        QVERIFY(ops && !ops->statements.value(0).contains(QStringLiteral(" SUPERUSER")));
+        QVERIFY(ops->detail.contains(QStringLiteral("SUPERUSER not carried")));
+        auto r = applyRoles(plan, CarryOverItem::Phase::BeforeData, *admin);
+        REQUIRE_OK(r);
+        for (const auto &o : r->outcomes)
+            QVERIFY2(o.ok, qPrintable(o.key + QStringLiteral(": ") + o.message));
+        // The schema restored by the admin, then ownership and grants after it.
+        REQUIRE_OK(m_target.execute(QStringLiteral("app"), QStringLiteral("CREATE SCHEMA s AUTHORIZATION azadmin; "
+                                                                         "CREATE TABLE s.t1 (id serial PRIMARY KEY, v text); ALTER TABLE s.t1 OWNER TO azadmin")));
+        tgt = readRoleCatalog(*admin, {QStringLiteral("app")});
+        REQUIRE_OK(tgt);
+        plan = planRoles(*src, *tgt);
+        QVERIFY(plan.find(QStringLiteral("owner:app:TABLE s.t1")));
+        r = applyRoles(plan, CarryOverItem::Phase::AfterSchema, *admin);
+        REQUIRE_OK(r);
+        QStringList failed;
+        for (const auto &o : r->outcomes)
+            if (!o.ok)
+                failed << o.key + QStringLiteral(": ") + o.message;
+        // Objects that exist only on the source (view, function, rw_table) fail; the table and schema do not.
+        QVERIFY2(!failed.join(QLatin1Char('\n')).contains(QStringLiteral("owner:app:TABLE s.t1")), qPrintable(failed.join(QLatin1Char('\n'))));
+        auto owner = m_target.query(QStringLiteral("app"), QStringLiteral("SELECT tableowner FROM pg_tables WHERE schemaname = 's' AND tablename = 't1'"));
+        REQUIRE_OK(owner);
+        QCOMPARE(owner->text(0, 0), QStringLiteral("app_owner"));
+        auto acl = m_target.query(QStringLiteral("app"), QStringLiteral("SELECT has_table_privilege('app_ro', 's.t1', 'SELECT'), has_table_privilege('app_rw', 's.t1', 'UPDATE')"));
+        REQUIRE_OK(acl);
+        QCOMPARE(acl->text(0, 0), QStringLiteral("t"));
+        QCOMPARE(acl->text(0, 1), QStringLiteral("t"));
+        REQUIRE_OK(m_target.execute(QStringLiteral("postgres"), QStringLiteral("DROP DATABASE app")));
+    }
+
     void conflictingRoleIsReportedNotOverwritten()
     {
         REQUIRE_OK(m_target.execute(QStringLiteral("postgres"), QStringLiteral("CREATE ROLE app_ro LOGIN CREATEDB CONNECTION LIMIT 2")));
