@@ -491,6 +491,51 @@ private slots:
         QVERIFY(MigrationStore(store.path()).list().isEmpty());
     }
 
+    /** After a restart the group is found again; the waiting part needs the passwords (never stored) and starts with resume(). */
+    void groupAfterRestartWaitsForResume()
+    {
+        m_script.copyMs = 200;
+        QTemporaryDir store, journals;
+        QStringList dbs;
+        for (int i = 1; i <= 9; ++i)
+            dbs << QStringLiteral("db%1").arg(i);
+        QStringList ids;
+        {
+            auto m = manager(store.path(), journals.path());
+            ids = create(*m, spec(Backend::Service, uniqueName(QStringLiteral("grestart")), dbs));
+            QCOMPARE(ids.size(), 2);
+            QTRY_VERIFY_WITH_TIMEOUT(m->status(ids[0]).isReadyForCutover(), 60000);
+        }
+        auto m = manager(store.path(), journals.path());
+        m->reattachAll();
+        QCOMPARE(m->ids(), ids);
+        QCOMPARE(m->groupIds().size(), 1);
+        QVERIFY(m->backend(ids[0]));
+        QVERIFY(!m->backend(ids[1]));
+        QTRY_VERIFY_WITH_TIMEOUT(m->status(ids[0]).isReadyForCutover(), 30000);
+        auto cut = act([&](ActionCallback done) { m->backend(ids[0])->cutover(std::move(done)); });
+        QVERIFY2(cut.has_value(), qPrintable(errorText(cut)));
+        QTRY_VERIFY_WITH_TIMEOUT(m->status(ids[0]).state == S::State::Succeeded, 60000);
+        QTest::qWait(300);
+        QVERIFY(!m->backend(ids[1])); // no passwords in this process: it waits
+        QCOMPARE(m->status(ids[1]).rawState, QStringLiteral("Queued"));
+        auto wrong = act([&](ActionCallback done) { m->resume(ids[0], credentials(), std::move(done)); });
+        QVERIFY(!wrong.has_value());
+        auto r = act([&](ActionCallback done) { m->resume(ids[1], credentials(), std::move(done)); });
+        QVERIFY2(r.has_value(), qPrintable(errorText(r)));
+        QVERIFY(m->backend(ids[1]));
+        QTRY_VERIFY_WITH_TIMEOUT(m->status(ids[1]).isReadyForCutover(), 60000);
+        QCOMPARE(m->record(ids[1])->databases, QStringList{QStringLiteral("db9")});
+        auto cut2 = act([&](ActionCallback done) { m->backend(ids[1])->cutover(std::move(done)); });
+        QVERIFY2(cut2.has_value(), qPrintable(errorText(cut2)));
+        QTRY_VERIFY_WITH_TIMEOUT(m->status(ids[1]).isTerminal(), 60000);
+        QCOMPARE(toString(m->groupStatus(m->groupIds().first()).state), toString(S::State::Succeeded));
+        for (const QString &id : ids) {
+            auto del = act([&](ActionCallback done) { m->remove(id, std::move(done)); });
+            QVERIFY2(del.has_value(), qPrintable(errorText(del)));
+        }
+    }
+
     /** A failed part stops its group: the parts after it are never sent. */
     void groupStopsAfterAFailedPart()
     {
