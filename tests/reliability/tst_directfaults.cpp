@@ -1,0 +1,306 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 FlexMigrate contributors
+//
+// Fault matrix of the direct engine (issue 10), each row on a real cluster pair with
+// `flexmigrate direct run` as a process and writes going on at the source:
+// SIGKILL during copy / streaming / cutover then --resume; the source's backends
+// (copy workers, walsender) terminated during copy and during streaming; the target
+// restarted during streaming. Every row ends with a cutover and the data compared
+// by row counts and chunked checksums (engine/migration/validation.h) plus an md5 of
+// every row, sequences and leftovers. Then every file and output of those runs is
+// searched for the passwords (DESIGN.md: secrets never reach a log or a journal).
+#include "tests/engine/direct/directtestdata.h"
+#include "tests/reliability/reliabilitysupport.h"
+
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <nlohmann/json.hpp>
+
+#include <memory>
+
+using namespace fm;
+using namespace fm::test::reliability;
+
+enum class Fault { KillDuringCopy, KillDuringStreaming, KillDuringCutover, TerminateSourceDuringCopy, TerminateSourceDuringStreaming, RestartTargetDuringStreaming };
+Q_DECLARE_METATYPE(Fault)
+
+class TestDirectFaults : public QObject
+{
+    Q_OBJECT
+
+    test::PgCluster m_source{[] { test::PgClusterOptions o; o.name = QStringLiteral("rsrc"); return o; }()};
+    test::PgCluster m_target{[] { test::PgClusterOptions o; o.name = QStringLiteral("rtgt"); return o; }()};
+    QTemporaryDir m_home; // HOME and XDG_DATA_HOME of every run: logs, journals, settings land here
+    QString m_outputs;    // everything the runs printed, for the secret scan
+    QStringList m_summary;
+
+    QString uriWithoutPassword(const test::PgCluster &c) const
+    {
+        return QStringLiteral("postgresql://postgres@127.0.0.1:%1/postgres?sslmode=disable").arg(c.port());
+    }
+
+    void setup(QProcess &p, const QString &db, const QString &name, const QStringList &extra)
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("FLEXMIGRATE_SOURCE_PASSWORD"), m_source.password().reveal());
+        env.insert(QStringLiteral("FLEXMIGRATE_TARGET_PASSWORD"), m_target.password().reveal());
+        env.insert(QStringLiteral("HOME"), m_home.path());
+        env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
+        p.setProcessEnvironment(env);
+        p.setProgram(QStringLiteral(FM_DIRECT_CLI));
+        // --verbose: debug logging to the log file and stderr, so the secret scan sees the most text.
+        p.setArguments(QStringList{QStringLiteral("direct"), QStringLiteral("run"), QStringLiteral("--source-uri"), uriWithoutPassword(m_source),
+                                   QStringLiteral("--target-uri"), uriWithoutPassword(m_target), QStringLiteral("--pg-bindir"), test::PgCluster::binDir(),
+                                   QStringLiteral("--journal"), m_home.filePath(name + QStringLiteral("-journal.json")), QStringLiteral("--db"), db,
+                                   QStringLiteral("--name"), name, QStringLiteral("--json"), QStringLiteral("--cutover"), QStringLiteral("manual"),
+                                   QStringLiteral("--verbose")}
+                       + extra);
+    }
+
+    /** Reads JSON lines until pred(line), the process ends or the timeout; returns pred's verdict. */
+    template<typename Pred>
+    bool readUntil(QProcess &p, std::vector<nlohmann::json> &lines, Pred pred, int timeoutMs)
+    {
+        QElapsedTimer t;
+        t.start();
+        while (t.elapsed() < timeoutMs) {
+            if (!p.canReadLine() && !p.waitForReadyRead(200) && p.state() == QProcess::NotRunning && !p.canReadLine())
+                return false;
+            while (p.canReadLine()) {
+                const QByteArray line = p.readLine();
+                m_outputs += QString::fromUtf8(line);
+                auto j = nlohmann::json::parse(line.trimmed().constData(), nullptr, false);
+                if (j.is_discarded() || !j.is_object())
+                    continue;
+                lines.push_back(j);
+                if (pred(j))
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    static bool copyingPastQuarter(const nlohmann::json &j)
+    {
+        return j.value("type", "") == "status" && j.value("state", "") == "copying" && j.value("rowsCopied", 0LL) > j.value("rowsTotal", 0LL) / 4;
+    }
+    static bool readyForCutover(const nlohmann::json &j)
+    {
+        return j.value("type", "") == "status" && j.value("state", "") == "streaming" && j.value("cutoverAllowed", false);
+    }
+    static QString events(const std::vector<nlohmann::json> &lines)
+    {
+        QStringList e;
+        for (const auto &j : lines)
+            if (j.contains("event") && j["event"].is_string() && j["event"] != "phase")
+                e << QString::fromStdString(j["event"].get<std::string>());
+        e.removeDuplicates();
+        return e.join(QLatin1Char(' '));
+    }
+    QString stderrTail(QProcess &p)
+    {
+        const QString e = QString::fromUtf8(p.readAllStandardError());
+        m_outputs += e;
+        return e.right(3000);
+    }
+
+    /** Terminates every backend of `db` on the source (copy workers, the walsender, the writer). */
+    int terminateSourceBackends(const QString &db)
+    {
+        auto r = m_source.query(QStringLiteral("postgres"),
+                                QStringLiteral("SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity "
+                                               "WHERE pid <> pg_backend_pid() AND (datname = $1 OR backend_type = 'walsender')"),
+                                {db});
+        return r ? int(r->toInt(0, 0)) : -1;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_home.isValid());
+        auto s = m_source.start();
+        QVERIFY2(s.has_value(), s ? "" : qPrintable(s.error().message));
+        auto t = m_target.start();
+        QVERIFY2(t.has_value(), t ? "" : qPrintable(t.error().message));
+    }
+
+    void faultThenCutover_data()
+    {
+        QTest::addColumn<Fault>("fault");
+        QTest::newRow("sigkill-copy") << Fault::KillDuringCopy;
+        QTest::newRow("sigkill-streaming") << Fault::KillDuringStreaming;
+        QTest::newRow("sigkill-cutover") << Fault::KillDuringCutover;
+        QTest::newRow("terminate-source-copy") << Fault::TerminateSourceDuringCopy;
+        QTest::newRow("terminate-source-streaming") << Fault::TerminateSourceDuringStreaming;
+        QTest::newRow("restart-target-streaming") << Fault::RestartTargetDuringStreaming;
+    }
+    void faultThenCutover()
+    {
+        QFETCH(Fault, fault);
+        const QString tag = QString::fromLatin1(QTest::currentDataTag());
+        const QString db = QStringLiteral("rel_") + QString(tag).replace(QLatin1Char('-'), QLatin1Char('_'));
+        const QString name = QString(tag).replace(QLatin1Char('-'), QLatin1Char('_'));
+        QVERIFY(m_source.createDatabase(db).has_value());
+        QVERIFY(m_source.execute(db, test::manyTypesSchema(1500)).has_value());
+        // Enough rows that the copy takes a few seconds: the copy faults land mid-copy.
+        QVERIFY(m_source.execute(db, QStringLiteral("CREATE TABLE public.bulk (id bigint PRIMARY KEY, pad text NOT NULL);"
+                                                    "INSERT INTO public.bulk SELECT i, repeat(md5(i::text), 3) FROM generate_series(1, 400000) i; ANALYZE public.bulk;"))
+                    .has_value());
+        auto writer = std::make_unique<test::SourceWriter>(m_source.params(db));
+        writer->start();
+
+        const bool duringCopy = fault == Fault::KillDuringCopy || fault == Fault::TerminateSourceDuringCopy;
+        QProcess first;
+        setup(first, db, name, {});
+        first.start();
+        QVERIFY(first.waitForStarted());
+        std::vector<nlohmann::json> lines;
+        const bool reached = duringCopy ? readUntil(first, lines, copyingPastQuarter, 180000) : readUntil(first, lines, readyForCutover, 240000);
+        QVERIFY2(reached, qPrintable(QStringLiteral("never reached the fault point; events: %1; stderr: %2").arg(events(lines), stderrTail(first))));
+
+        QString what;
+        switch (fault) {
+        case Fault::KillDuringCopy:
+        case Fault::KillDuringStreaming:
+            first.kill(); // SIGKILL: no handler, no cleanup
+            what = QStringLiteral("SIGKILL");
+            break;
+        case Fault::KillDuringCutover: {
+            writer->stop();
+            first.write("cutover\n");
+            const bool started = readUntil(first, lines, [](const nlohmann::json &j) { return j.value("event", "") == "cutover-started"; }, 60000);
+            QVERIFY2(started, qPrintable(QStringLiteral("cutover never started; events: %1").arg(events(lines))));
+            first.kill();
+            what = QStringLiteral("SIGKILL after cutover-started");
+            break;
+        }
+        case Fault::TerminateSourceDuringCopy:
+        case Fault::TerminateSourceDuringStreaming: {
+            const int n = terminateSourceBackends(db);
+            QVERIFY2(n > 0, "no source backend was terminated");
+            what = QStringLiteral("%1 source backends terminated").arg(n);
+            writer = std::make_unique<test::SourceWriter>(m_source.params(db)); // its session was one of them
+            writer->start();
+            break;
+        }
+        case Fault::RestartTargetDuringStreaming: {
+            auto r = m_target.restart();
+            QVERIFY2(r.has_value(), r ? "" : qPrintable(r.error().message));
+            what = QStringLiteral("target restarted");
+            break;
+        }
+        }
+        first.waitForFinished(fault == Fault::KillDuringCopy || fault == Fault::KillDuringStreaming || fault == Fault::KillDuringCutover ? 10000 : 0);
+
+        // The same process either recovers on its own (back to streaming, ready for
+        // cutover) or ends; then a second process resumes from the journal.
+        QProcess second;
+        QProcess third;
+        QProcess *active = &first;
+        bool resumed = false;
+        bool restarted = false;
+        QString firstOutcome;
+        if (first.state() == QProcess::Running && readUntil(first, lines, readyForCutover, 240000)) {
+            firstOutcome = QStringLiteral("recovered in the same process");
+        } else {
+            if (first.state() == QProcess::Running) {
+                QFAIL(qPrintable(QStringLiteral("neither recovered nor ended; events: %1; stderr: %2").arg(events(lines), stderrTail(first))));
+            }
+            const QString err = stderrTail(first);
+            firstOutcome = first.exitStatus() == QProcess::CrashExit ? QStringLiteral("killed")
+                                                                     : QStringLiteral("exited %1: %2").arg(first.exitCode()).arg(err.section(QLatin1Char('\n'), -2).trimmed());
+            resumed = true;
+            setup(second, db, name, {QStringLiteral("--resume")});
+            second.start();
+            QVERIFY(second.waitForStarted());
+            active = &second;
+            std::vector<nlohmann::json> lines2;
+            bool ready = readUntil(second, lines2, readyForCutover, 300000);
+            if (!ready && second.state() == QProcess::NotRunning) {
+                // A run that failed (rather than being killed) cleaned up both sides and ended
+                // its journal: --resume refuses, and the way on is a new run from scratch.
+                const QString resumeErr = stderrTail(second);
+                QVERIFY2(resumeErr.contains(QLatin1String("NothingToResume")),
+                         qPrintable(QStringLiteral("resume failed (first run: %1); events: %2; stderr: %3").arg(firstOutcome, events(lines2), resumeErr)));
+                QVERIFY2(test::leftovers(m_source, m_target, db).isEmpty(), "the failed run left replication objects behind");
+                restarted = true;
+                setup(third, db, name, {});
+                third.start();
+                QVERIFY(third.waitForStarted());
+                active = &third;
+                ready = readUntil(third, lines2, readyForCutover, 300000);
+            }
+            QVERIFY2(ready, qPrintable(QStringLiteral("never got ready again (first run: %1); events: %2; stderr: %3")
+                                           .arg(firstOutcome, events(lines2), stderrTail(*active))));
+            lines.insert(lines.end(), lines2.begin(), lines2.end());
+        }
+
+        // Cutover: writes stop, the line is repeated until the engine accepts it.
+        QTest::qWait(1000);
+        writer->stop();
+        QVERIFY2(writer->error().isEmpty(), qPrintable(writer->error()));
+        bool finished = false;
+        QElapsedTimer t;
+        t.start();
+        while (!finished && t.elapsed() < 180000 && active->state() == QProcess::Running) {
+            active->write("cutover\n");
+            finished = readUntil(*active, lines, [](const nlohmann::json &j) { return j.value("event", "") == "finished"; }, 3000);
+        }
+        QVERIFY2(finished, qPrintable(QStringLiteral("no finished event; events: %1; stderr: %2").arg(events(lines), stderrTail(*active))));
+        // readUntil may have read the last line after the process ended: then it is not running.
+        const bool ended = active->state() == QProcess::NotRunning || active->waitForFinished(60000);
+        const QString err = stderrTail(*active);
+        QVERIFY2(ended, qPrintable(QStringLiteral("still running after its finished event (first run: %1, resumed: %2); events: %3; last line: %4; stderr: %5")
+                                       .arg(firstOutcome)
+                                       .arg(resumed)
+                                       .arg(events(lines), QString::fromStdString(lines.back().dump()).left(1500), err.right(1500))));
+        QVERIFY2(active->exitStatus() == QProcess::NormalExit && active->exitCode() == 0, qPrintable(err));
+
+        const QString diff = compareDatabases(m_source, m_target, db);
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+        const auto src = test::tableChecksums(m_source, db);
+        const auto tgt = test::tableChecksums(m_target, db);
+        QVERIFY(!src.isEmpty());
+        for (auto it = src.cbegin(); it != src.cend(); ++it)
+            QVERIFY2(tgt.value(it.key()) == it.value(), qPrintable(QStringLiteral("%1 differs: %2 vs %3").arg(it.key(), it.value(), tgt.value(it.key()))));
+        const QStringList behind = test::sequencesBehind(m_source, m_target, db);
+        QVERIFY2(behind.isEmpty(), qPrintable(behind.join(QStringLiteral("; "))));
+        const QStringList left = test::leftovers(m_source, m_target, db);
+        QVERIFY2(left.isEmpty(), qPrintable(left.join(QStringLiteral(", "))));
+
+        const QString line = QStringLiteral("%1 | %2 | first run %3 | %4 | equal (%5 tables, %6 writes)")
+                                 .arg(tag, what, firstOutcome,
+                                      restarted ? QStringLiteral("--resume refused (NothingToResume), new run, then cutover")
+                                      : resumed ? QStringLiteral("--resume, then cutover")
+                                                : QStringLiteral("cutover in the same run"))
+                                 .arg(src.size())
+                                 .arg(writer->statements());
+        m_summary << line;
+        qInfo("%s", qPrintable(line));
+        // Free the space for the next row.
+        QVERIFY(m_source.execute(QStringLiteral("postgres"), QStringLiteral("DROP DATABASE %1 WITH (FORCE)").arg(db)).has_value());
+        QVERIFY(m_target.execute(QStringLiteral("postgres"), QStringLiteral("DROP DATABASE %1 WITH (FORCE)").arg(db)).has_value());
+    }
+
+    // After all of the above: no password in any file the runs left (logs, journals,
+    // settings) nor in anything they printed.
+    void noSecretInFilesOrOutput()
+    {
+        const QStringList needles{m_source.password().reveal(), m_target.password().reveal()};
+        int files = 0;
+        const QStringList hits = findSecrets(m_home.path(), needles, {}, &files) + findSecretsInText(QStringLiteral("process output"), m_outputs, needles);
+        QVERIFY2(hits.isEmpty(), qPrintable(hits.join(QLatin1Char('\n'))));
+        QVERIFY2(files >= 2, qPrintable(QStringLiteral("only %1 files to scan: the runs wrote no journal or log?").arg(files)));
+        QVERIFY(m_outputs.size() > 1000);
+        qInfo("scanned %d files and %lld characters of output", files, qint64(m_outputs.size()));
+        for (const QString &s : m_summary)
+            qInfo("summary: %s", qPrintable(s));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDirectFaults)
+#include "tst_directfaults.moc"
