@@ -130,6 +130,13 @@ int runDirect(const QStringList &arguments)
         err << "flexmigrate direct run: --change-capture must be auto, subscription, pgoutput or wal2json.\n";
         return ExitUsage;
     }
+    // Issue 10: an empty name, or one too long for a file name, was accepted; the default
+    // journal path is named after it and a journal that cannot be written is only logged,
+    // so a killed run could not be resumed. PostgreSQL names stop at 63 bytes anyway.
+    if (opt.name.trimmed().isEmpty() || opt.name.toUtf8().size() > 63) {
+        err << "flexmigrate direct run: --name must be 1 to 63 bytes (it names the replication objects and the journal).\n";
+        return ExitUsage;
+    }
     bool ok = false;
     opt.jobs = parser.value(jobs).toInt(&ok);
     if (!ok || opt.jobs < 1 || opt.jobs > 64) {

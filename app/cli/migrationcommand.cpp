@@ -216,6 +216,11 @@ int runMigration(const QStringList &arguments)
     const ResourceId target = ResourceId::make(subscription, group, QStringLiteral("Microsoft.DBforPostgreSQL"), QStringLiteral("flexibleServers"), server);
 
     QString migrationName = parser.value(QStringLiteral("migration-name")).trimmed();
+    // Issue 10: an explicitly empty name was taken as "not given" and create made a migration
+    // under a new UUID; bad input must be refused and change nothing.
+    if (parser.isSet(QStringLiteral("migration-name")) && migrationName.isEmpty())
+        return report(err, usageError(QStringLiteral("InvalidMigrationName"), QStringLiteral("--migration-name is empty."),
+                                      QStringLiteral("Give a name, or leave the option out (create then uses a new UUID).")));
     if (migrationName.isEmpty() && sub != QLatin1String("create") && sub != QLatin1String("list"))
         return report(err, usageError(QStringLiteral("MissingArgument"), QStringLiteral("--migration-name is required for '%1'.").arg(sub)));
     if (sub == QLatin1String("create") && migrationName.isEmpty())
