@@ -84,10 +84,14 @@ void MigrationManager::setAzure(const http::CloudProfile &profile, std::shared_p
     http::HttpClient::Options o = m_options.http;
     if (o.scopes.isEmpty())
         o.scopes = {profile.scope()};
-    // Backends built earlier keep their clients (they hold raw pointers); the old HttpClient stays parented to us.
+    // Backends built earlier keep their clients (they hold raw pointers): the old clients are retired, not
+    // destroyed, and the old HttpClient stays parented to us (the app calls this before every create).
     m_http = new http::HttpClient(m_nam, std::move(credential), o, this);
+    for (auto &[version, client] : m_migrationClients)
+        m_retiredMigrationClients.push_back(std::move(client));
     m_migrationClients.clear();
-    m_dmsClient.reset();
+    if (m_dmsClient)
+        m_retiredDmsClients.push_back(std::move(m_dmsClient));
 }
 
 const arm::MigrationClient *MigrationManager::migrationClient(arm::MigrationApiVersion version)

@@ -20,6 +20,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <vector>
 
 class QNetworkAccessManager;
 
@@ -189,6 +190,9 @@ private:
     http::HttpClient *m_http = nullptr;
     std::map<int, std::unique_ptr<arm::MigrationClient>> m_migrationClients;
     std::unique_ptr<dms::DmsClient> m_dmsClient;
+    /** Clients of an earlier setAzure(), still used by the backends built with them. */
+    std::vector<std::unique_ptr<arm::MigrationClient>> m_retiredMigrationClients;
+    std::vector<std::unique_ptr<dms::DmsClient>> m_retiredDmsClients;
     QHash<QString, Entry> m_entries;
     QStringList m_order; ///< newest first
     /** In memory only: the passwords the next parts of a group start with. */

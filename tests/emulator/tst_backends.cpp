@@ -442,6 +442,8 @@ private slots:
         QSignalSpy groupChanged(m.get(), &MigrationManager::groupStatusChanged);
         const QStringList ids = create(*m, spec(Backend::Service, name, dbs));
         QCOMPARE(ids.size(), 2);
+        // The app signs in again before each create: running backends keep working with their clients.
+        m->setAzure(http::CloudProfile::custom(QUrl(m_h->base), QUrl(m_h->base), QStringLiteral("https://management.azure.com/")), m_credential);
         QCOMPARE(m->record(ids[0])->name, name + QStringLiteral("-1"));
         QCOMPARE(m->record(ids[1])->name, name + QStringLiteral("-2"));
         QCOMPARE(m->record(ids[0])->databases.size(), 8);
