@@ -236,7 +236,13 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!model->isValidating() && (model->validatedAt().isValid() || !model->validationError().isEmpty()), 60000);
         QVERIFY2(model->validationError().isEmpty(), qPrintable(model->validationError()));
         QCOMPARE(int(model->validation().size()), 1);
-        QVERIFY(model->validation().first().equal());
+        {
+            QStringList differing = model->validation().first().extraOnTarget;
+            for (const auto &t : model->validation().first().tables)
+                if (!t.equal())
+                    differing << QStringLiteral("%1.%2 (%3 vs %4 rows, %5 chunk(s) differ)").arg(t.schema, t.name).arg(t.sourceRows).arg(t.targetRows).arg(t.differences.size());
+            QVERIFY2(model->validation().first().equal(), qPrintable(differing.join(QStringLiteral("; "))));
+        }
         for (int r = 0; r < model->tableModel()->rowCount(); ++r)
             QCOMPARE(model->tableModel()->index(r, TableProgressModel::Validation).data(TableProgressModel::RawRole), QVariant(true));
 
