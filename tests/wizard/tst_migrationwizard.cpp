@@ -84,7 +84,14 @@ private:
     void next(QWizard &w, int expected)
     {
         QAbstractButton *b = w.button(QWizard::NextButton);
-        QVERIFY2(b->isEnabled(), qPrintable(QStringLiteral("Next is disabled on page %1").arg(w.currentId())));
+        if (!b->isEnabled()) {
+            // Say why: every message the page shows.
+            QStringList shown;
+            for (auto *l : w.currentPage()->findChildren<QLabel *>())
+                if (l->isVisible() && !l->text().isEmpty() && !l->accessibleName().isEmpty())
+                    shown << l->accessibleName() + QStringLiteral(": ") + l->text();
+            QFAIL(qPrintable(QStringLiteral("Next is disabled on page %1: %2").arg(w.currentId()).arg(shown.join(QStringLiteral(" | ")))));
+        }
         QTest::mouseClick(b, Qt::LeftButton);
         QCOMPARE(w.currentId(), expected);
     }
@@ -239,6 +246,7 @@ private slots:
         // The emulator's source has azure.replication_support=replica: let the service set it up.
         opt->replicationCheck()->setChecked(true);
         QVERIFY(!opt->jobsSpin()->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(opt->isComplete(), 10000);
         shoot(w, QStringLiteral("options"));
         next(w, MigrationWizard::ReviewPageId);
 
@@ -339,6 +347,51 @@ private slots:
         QCOMPARE(w.targetPage()->serverNameEdit()->text(), kFlex);
         w.optionsPage()->initializePage();
         QCOMPARE(w.optionsPage()->nameEdit()->text(), QStringLiteral("from-draft"));
+    }
+
+    void prefilledFromTheEnvironment()
+    {
+        // What scripts/demo.sh sets: the emulator profile, a draft, the AAD app and both passwords.
+        QTemporaryDir dir;
+        migration::MigrationSpec spec;
+        spec.name = QStringLiteral("demo-migration");
+        spec.cloud = QStringLiteral("custom");
+        spec.source.resourceId = singlePath();
+        spec.source.user = QStringLiteral("postgres");
+        spec.source.sslMode = QStringLiteral("disable");
+        spec.target.resourceId = flexPath();
+        spec.target.user = QStringLiteral("postgres");
+        spec.databases = {QStringLiteral("shop")};
+        spec.aadApp.tenantId = kTenant;
+        spec.aadApp.clientId = kContributor;
+        const QString draft = dir.filePath(QStringLiteral("demo.json"));
+        QVERIFY(spec.saveDraft(draft));
+        const QList<QPair<const char *, QString>> vars = {{"FLEXMIGRATE_WIZARD_BACKEND", QStringLiteral("service")},
+                                                          {"FLEXMIGRATE_WIZARD_ARM_ENDPOINT", h->base},
+                                                          {"FLEXMIGRATE_WIZARD_DRAFT", draft},
+                                                          {"FLEXMIGRATE_WIZARD_CLIENT_SECRET", kSecret},
+                                                          {"FLEXMIGRATE_WIZARD_SOURCE_PASSWORD", m_source.password().reveal()},
+                                                          {"FLEXMIGRATE_WIZARD_TARGET_PASSWORD", m_target.password().reveal()}};
+        for (const auto &v : vars)
+            qputenv(v.first, v.second.toUtf8());
+        QNetworkAccessManager nam;
+        MigrationWizard w(&nam, {});
+        for (const auto &v : vars)
+            qunsetenv(v.first);
+        w.show();
+        QCOMPARE(w.startPage()->cloudCombo()->currentData().toString(), QStringLiteral("custom"));
+        QCOMPARE(w.startPage()->armEndpointEdit()->text(), h->base);
+        QCOMPARE(w.startPage()->authorityHostEdit()->text(), h->base); // defaults to the ARM endpoint
+        QVERIFY(w.startPage()->isComplete());
+        next(w, MigrationWizard::AadAppPageId);
+        QCOMPARE(w.aadAppPage()->clientEdit()->text(), kContributor);
+        QTest::mouseClick(w.aadAppPage()->verifyButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(w.aadAppPage()->isComplete(), 20000);
+        next(w, MigrationWizard::SourcePageId);
+        QCOMPARE(w.sourcePage()->serverNameEdit()->text(), kSingle);
+        // The password came from the environment: Test connection works without typing it.
+        QTest::mouseClick(w.sourcePage()->testButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(w.sourcePage()->isComplete(), 30000);
     }
 
     void directBackendSkipsAadAndAsksForAUri()

@@ -98,7 +98,11 @@ OptionsPage::OptionsPage(OptionsPageModel *model, QWidget *parent) : QWizardPage
         m_model->setName(t);
         m_nameCheck->start();
     });
-    connect(m_nameCheck, &QTimer::timeout, model, &OptionsPageModel::checkNameAvailability);
+    connect(m_nameCheck, &QTimer::timeout, this, [this] {
+        // The answer for this very name is already in (every edit resets it to Unknown): no second request.
+        if (m_model->availability() == OptionsPageModel::Availability::Unknown)
+            m_model->checkNameAvailability();
+    });
     connect(m_replication, &QCheckBox::toggled, model, &OptionsPageModel::setSetupLogicalReplication);
     connect(m_overwrite, &QCheckBox::toggled, model, &OptionsPageModel::setOverwriteTargetDatabases);
     connect(m_startNow, &QRadioButton::toggled, this, &OptionsPage::applyStart);
