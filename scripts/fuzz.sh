@@ -48,14 +48,19 @@ if [ ! -f "$build/build.ninja" ]; then
 fi
 # Targets whose module is not in this tree (changestream needs engine/direct/replication) are skipped.
 available=()
+known="$(ninja -C "$build" -t targets all 2>/dev/null || true)"
 for t in "${targets[@]}"; do
-  if ninja -C "$build" -t targets all 2>/dev/null | grep -q "^fuzz_$t: phony"; then
+  if grep -qx "fuzz_$t: phony" <<< "$known"; then
     available+=("$t")
   else
     echo "fuzz.sh: fuzz_$t is not configured in this tree; skipped"
   fi
 done
 targets=("${available[@]}")
+if [ ${#targets[@]} -eq 0 ]; then
+  echo "fuzz.sh: no fuzz target configured in $build" >&2
+  exit 1
+fi
 nice -n 10 cmake --build "$build" -j"$(nproc)" --target "${targets[@]/#/fuzz_}"
 built=$(date +%s)
 

@@ -33,10 +33,12 @@ fi
 # A test is built by the target of its name; tests without one (e.g. the CMake purity
 # probes, which run cmake itself) need nothing built.
 mapfile -t tests < <(cd "$build" && ctest -N -L "$label" -LE "$exclude" | sed -n 's/^ *Test *#[0-9]*: *//p')
-mapfile -t known < <(ninja -C "$build" -t targets all | sed -n 's/^\([A-Za-z0-9_]*\): phony$/\1/p')
+known="$(ninja -C "$build" -t targets all | sed -n 's/^\([A-Za-z0-9_]*\): phony$/\1/p')"
 targets=()
 for t in "${tests[@]}"; do
-  printf '%s\n' "${known[@]}" | grep -qx "$t" && targets+=("$t")
+  if grep -qx "$t" <<< "$known"; then
+    targets+=("$t")
+  fi
 done
 if [ ${#targets[@]} -eq 0 ]; then
   echo "sanitize.sh: no tests labelled '$label' found in $build" >&2
