@@ -86,6 +86,17 @@ void CachingCredential::startFetch(const QString &key, const QStringList &scopes
     });
 }
 
+void CachingCredential::invalidate(const QStringList &scopes, const Secret &token)
+{
+    const QString key = scopes.join(QLatin1Char(' '));
+    std::lock_guard lock(m_mutex);
+    const auto it = m_entries.find(key);
+    // A newer token (another request already refreshed) is kept: one 401 wave, one fetch.
+    // Dropping it also stops startFetch() from falling back to the refused token.
+    if (it != m_entries.end() && it->token && it->token->token == token)
+        it->token.reset();
+}
+
 void CachingCredential::clearCache()
 {
     std::lock_guard lock(m_mutex);

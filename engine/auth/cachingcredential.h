@@ -41,6 +41,9 @@ public:
 
     void getToken(const QStringList &scopes, QObject *context, std::function<void(Expected<http::AccessToken>)> done) final;
 
+    /** Drops the cached token for scopes if it is token (see TokenCredential::invalidate). */
+    void invalidate(const QStringList &scopes, const Secret &token) final;
+
     /** Forgets cached tokens (e.g. after the secret changed). */
     void clearCache();
     /** How many fetches were started (tests: proves sharing and caching). */

@@ -6,6 +6,7 @@
 #include "engine/core/secret.h"
 
 #include <QDateTime>
+#include <QtGlobal>
 #include <QStringList>
 
 #include <functional>
@@ -35,6 +36,20 @@ public:
      * nothing is called after context is destroyed.
      */
     virtual void getToken(const QStringList &scopes, QObject *context, std::function<void(Expected<AccessToken>)> done) = 0;
+
+    /**
+     * The service refused token (HTTP 401: revoked or expired early), so the next
+     * getToken() for scopes must fetch a new one instead of answering from a cache.
+     * Only drops the cached token when it is still the rejected one, so N requests
+     * failing together with the same token cause one refresh, not N (issue 4;
+     * Azure SDK BearerTokenAuthenticationPolicy re-authorizes on a 401 challenge).
+     * Default: nothing to forget (credentials without a cache).
+     */
+    virtual void invalidate(const QStringList &scopes, const Secret &token)
+    {
+        Q_UNUSED(scopes);
+        Q_UNUSED(token);
+    }
 };
 
 } // namespace fm::http
