@@ -208,7 +208,7 @@
 <context>
     <name>fm::dashboard::MigrationListModel</name>
     <message>
-        <location filename="../app/dashboard/migrationlistmodel.cpp" line="+82"/>
+        <location filename="../app/dashboard/migrationlistmodel.cpp" line="+87"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
@@ -347,12 +347,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+260"/>
+        <location line="+250"/>
         <source>Errors</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location line="-259"/>
+        <location line="-249"/>
         <source>Log</source>
         <translation>Protokoll</translation>
     </message>
@@ -442,7 +442,7 @@
         <translation>Diese Datenbank umstellen …</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+18"/>
         <source>%1 rows/s</source>
         <translation>%1 Zeilen/s</translation>
     </message>
@@ -510,7 +510,7 @@
 <context>
     <name>fm::dashboard::MigrationViewModel</name>
     <message>
-        <location filename="../app/dashboard/migrationviewmodel.cpp" line="+192"/>
+        <location filename="../app/dashboard/migrationviewmodel.cpp" line="+191"/>
         <source>%1 is ready for cutover</source>
         <translation>%1 ist bereit für die Umstellung</translation>
     </message>
@@ -535,7 +535,7 @@
         <translation>%1 fehlgeschlagen</translation>
     </message>
     <message>
-        <location line="-124"/>
+        <location line="-122"/>
         <source>Resume requested by %1</source>
         <translation>Fortsetzen angefordert von %1</translation>
     </message>
@@ -545,7 +545,7 @@
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+158"/>
         <source>The migration is not attached (resume it first).</source>
         <translation>Die Migration ist nicht verbunden (setzen Sie sie zuerst fort).</translation>
     </message>
@@ -697,7 +697,7 @@ Der Dienst beendet die Migration und entfernt ihre Replikationsobjekte. Bereits 
         <translation>%1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+47"/>
         <source>Validation failed: %1</source>
         <translation>Validierung fehlgeschlagen: %1</translation>
     </message>
@@ -710,7 +710,7 @@ Der Dienst beendet die Migration und entfernt ihre Replikationsobjekte. Bereits 
         </translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+88"/>
         <source>database %1</source>
         <translation>Datenbank %1</translation>
     </message>
@@ -1512,7 +1512,7 @@ Der Dienst beendet die Migration und entfernt ihre Replikationsobjekte. Bereits 
         <translation>Logische Replikation auf der Quelle einrichten</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>What setting up replication does</source>
         <translation>Was das Einrichten der Replikation bewirkt</translation>
     </message>
@@ -1547,7 +1547,7 @@ Der Dienst beendet die Migration und entfernt ihre Replikationsobjekte. Bereits 
         <translation>Zu einem Zeitpunkt starten</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Start time in UTC</source>
         <translation>Startzeit in UTC</translation>
     </message>
@@ -1602,7 +1602,7 @@ Der Dienst beendet die Migration und entfernt ihre Replikationsobjekte. Bereits 
         <translation>Kopier&amp;jobs:</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+69"/>
         <source>Checking whether the name is free on the target…</source>
         <translation>Es wird geprüft, ob der Name auf dem Ziel frei ist …</translation>
     </message>

@@ -206,7 +206,7 @@
 <context>
     <name>fm::dashboard::MigrationListModel</name>
     <message>
-        <location filename="../app/dashboard/migrationlistmodel.cpp" line="+82"/>
+        <location filename="../app/dashboard/migrationlistmodel.cpp" line="+87"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
@@ -345,12 +345,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+260"/>
+        <location line="+250"/>
         <source>Errors</source>
         <translation>エラー</translation>
     </message>
     <message>
-        <location line="-259"/>
+        <location line="-249"/>
         <source>Log</source>
         <translation>ログ</translation>
     </message>
@@ -440,7 +440,7 @@
         <translation>このデータベースをカットオーバー…</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+18"/>
         <source>%1 rows/s</source>
         <translation>%1 行/秒</translation>
     </message>
@@ -508,7 +508,7 @@
 <context>
     <name>fm::dashboard::MigrationViewModel</name>
     <message>
-        <location filename="../app/dashboard/migrationviewmodel.cpp" line="+192"/>
+        <location filename="../app/dashboard/migrationviewmodel.cpp" line="+191"/>
         <source>%1 is ready for cutover</source>
         <translation>%1 はカットオーバーの準備ができました</translation>
     </message>
@@ -533,7 +533,7 @@
         <translation>%1 が失敗しました</translation>
     </message>
     <message>
-        <location line="-124"/>
+        <location line="-122"/>
         <source>Resume requested by %1</source>
         <translation>%1 が再開を要求しました</translation>
     </message>
@@ -543,7 +543,7 @@
         <translation>再開</translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+158"/>
         <source>The migration is not attached (resume it first).</source>
         <translation>この移行は接続されていません (先に再開してください)。</translation>
     </message>
@@ -695,7 +695,7 @@ The service stops the migration and removes its replication objects. Data alread
         <translation>%1 が失敗しました: %2</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+47"/>
         <source>Validation failed: %1</source>
         <translation>検証に失敗しました: %1</translation>
     </message>
@@ -707,7 +707,7 @@ The service stops the migration and removes its replication objects. Data alread
         </translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+88"/>
         <source>database %1</source>
         <translation>データベース %1</translation>
     </message>
@@ -1509,7 +1509,7 @@ The service stops the migration and removes its replication objects. Data alread
         <translation>ソースで論理レプリケーションを設定</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>What setting up replication does</source>
         <translation>レプリケーションの設定で行われること</translation>
     </message>
@@ -1544,7 +1544,7 @@ The service stops the migration and removes its replication objects. Data alread
         <translation>指定した時刻に開始</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Start time in UTC</source>
         <translation>開始時刻 (UTC)</translation>
     </message>
@@ -1599,7 +1599,7 @@ The service stops the migration and removes its replication objects. Data alread
         <translation>コピー ジョブ数(&amp;J):</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+69"/>
         <source>Checking whether the name is free on the target…</source>
         <translation>ターゲットでこの名前が使用可能か確認しています…</translation>
     </message>
