@@ -174,11 +174,10 @@ Expected<void> ClientReplication::run(CancelToken &cancel)
             m_status.lagSeconds = oldestPending.isValid() ? std::max<qint64>(0, oldestPending.msecsTo(now)) / 1000.0 : 0.0;
             oldestPending = QDateTime();
         }
+        // Only what is committed on the target is confirmed. Not the keepalive's
+        // position: tst_decoders caught keepalives ahead of commits still to be
+        // sent, so confirming it could make the slot skip them after a restart.
         stream.setFlushed(applier.appliedLsn());
-        // Between transactions with nothing open, everything the walsender sent
-        // before its last keepalive is applied or had nothing for us.
-        if (!inTxn && !applier.hasOpenGroup())
-            stream.setFlushed(stream.keepaliveEnd());
         if (!*msg && !inTxn && !applier.hasOpenGroup()) {
             std::lock_guard lock(m_mutex);
             if (stream.keepaliveEnd() >= stream.serverWalEnd())
@@ -186,7 +185,7 @@ Expected<void> ClientReplication::run(CancelToken &cancel)
         }
         publish(stream, applier, true);
         const Lsn target = m_drainTo.load();
-        if (target != 0 && !inTxn && !applier.hasOpenGroup() && std::max(applier.appliedLsn(), stream.flushed()) >= target) {
+        if (target != 0 && !inTxn && !applier.hasOpenGroup() && applier.appliedLsn() >= target) {
             if (auto r = stream.sendStatus(); !r)
                 log()->warn("client-side replication {}: final status update: {}", m_opt.slot, r.error().toDisplayString());
             log()->info("client-side replication {}: drained to {}", m_opt.slot, lsnToString(target));

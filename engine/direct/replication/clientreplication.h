@@ -59,7 +59,11 @@ public:
     ~ClientReplication();
 
     Expected<void> run(CancelToken &cancel);
-    /** Ends run() successfully once every change before lsn is applied (cutover drain). */
+    /**
+     * Ends run() successfully once a source transaction whose commit ends at or
+     * after lsn is applied: take lsn inside a marker transaction, before its
+     * commit (only commits move the applied position).
+     */
     void drainTo(Lsn lsn) { m_drainTo.store(lsn); }
     ClientReplicationStatus status() const;
 

@@ -26,7 +26,24 @@ class TestDecoders : public QObject
 
     Lsn currentLsn(const QString &db)
     {
-        auto r = m_source.query(db, QStringLiteral("SELECT pg_current_wal_lsn()"));
+        auto r = m_source.query(db, QStringLiteral("SELECT pg_current_wal_insert_lsn()"));
+        return r ? lsnFromString(r->text(0, 0)).value_or(0) : 0;
+    }
+
+    /**
+     * A marker transaction on the source; the LSN taken inside it, before its commit (see
+     * ClientReplication::drainTo). The insert position: pg_current_wal_lsn() is the write
+     * position, which can lag behind commits that are not flushed yet.
+     */
+    Lsn markerLsn(const QString &db)
+    {
+        auto c = pg::Connection::open(m_source.params(db));
+        if (!c)
+            return 0;
+        c->exec(QStringLiteral("BEGIN"));
+        c->exec(QStringLiteral("INSERT INTO drain_marker VALUES (1, 1) ON CONFLICT (id) DO UPDATE SET seq = drain_marker.seq + 1"));
+        auto r = c->exec(QStringLiteral("SELECT pg_current_wal_insert_lsn()"));
+        c->exec(QStringLiteral("COMMIT"));
         return r ? lsnFromString(r->text(0, 0)).value_or(0) : 0;
     }
 
@@ -36,7 +53,7 @@ class TestDecoders : public QObject
         ClientReplication rep(opt);
         CancelToken cancel;
         Expected<void> result;
-        rep.drainTo(currentLsn(db));
+        rep.drainTo(markerLsn(db));
         std::thread t([&] { result = rep.run(cancel); });
         // The test's own watchdog: a hang fails instead of blocking ctest.
         for (int i = 0; i < 600 && !rep.status().connected && result.has_value(); ++i)

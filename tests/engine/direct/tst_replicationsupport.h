@@ -30,6 +30,7 @@ ALTER TABLE nokey REPLICA IDENTITY FULL;
 CREATE TABLE tr (id int PRIMARY KEY, v text);
 CREATE TABLE events (id bigint PRIMARY KEY, note text);
 CREATE TABLE ledger (n bigint, at timestamptz);
+CREATE TABLE drain_marker (id int PRIMARY KEY, seq bigint NOT NULL);
 ALTER TABLE ledger REPLICA IDENTITY FULL;
 )");
 }
