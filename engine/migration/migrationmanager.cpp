@@ -92,6 +92,9 @@ void MigrationManager::setAzure(const http::CloudProfile &profile, std::shared_p
     m_migrationClients.clear();
     if (m_dmsClient)
         m_retiredDmsClients.push_back(std::move(m_dmsClient));
+    // Records reattached before the sign-in are observed now.
+    for (const QString &id : std::as_const(m_order))
+        tryAttach(id);
 }
 
 const arm::MigrationClient *MigrationManager::migrationClient(arm::MigrationApiVersion version)
@@ -368,28 +371,7 @@ void MigrationManager::reattachAll()
             groups.insert(r.groupId);
         emit migrationAdded(r.id);
 
-        // Direct runs need the passwords again (resume()); a waiting part needs them to start.
-        if (r.lastState == kQueued || r.backend == Backend::Direct)
-            continue;
-        // A DMS migration that ended with nothing left to delete has nothing to watch.
-        if (r.backend == Backend::Dms && e.status.isTerminal() && r.createdResources.isEmpty())
-            continue;
-        auto spec = specOf(r);
-        if (!spec) {
-            log()->warn("cannot reattach '{}': {}", r.name, spec.error().message);
-            continue;
-        }
-        auto backend = makeBackend(*spec, r, nullptr);
-        if (!backend) {
-            log()->warn("cannot reattach '{}': {}", r.name, backend.error().message);
-            continue;
-        }
-        attach(r.id, *backend);
-        const QString id = r.id;
-        (*backend)->observe([this, id](Expected<void> ok) {
-            if (!ok)
-                log()->warn("reattach of {} failed: {}", id, ok.error().message);
-        });
+        tryAttach(r.id);
     }
     // Keep newest first over the whole list, the parts of a group in order.
     std::stable_sort(m_order.begin(), m_order.end(), [this](const QString &a, const QString &b) {
@@ -397,6 +379,37 @@ void MigrationManager::reattachAll()
     });
     for (const auto &g : groups)
         advanceGroup(g);
+}
+
+void MigrationManager::tryAttach(const QString &id)
+{
+    auto it = m_entries.find(id);
+    if (it == m_entries.end() || it->backend)
+        return;
+    const StoredMigration r = it->record;
+    // Direct runs need the passwords again (resume()); a waiting part needs them to start.
+    if (r.lastState == kQueued || r.backend == Backend::Direct || r.lastState == QLatin1String("NotStarted") || r.lastState == QLatin1String("StartFailed"))
+        return;
+    // A DMS migration that ended with nothing left to delete has nothing to watch.
+    if (r.backend == Backend::Dms && it->status.isTerminal() && r.createdResources.isEmpty())
+        return;
+    if (isAzure(r.backend) && !m_http)
+        return; // attached when setAzure() comes
+    auto spec = specOf(r);
+    if (!spec) {
+        log()->warn("cannot reattach '{}': {}", r.name, spec.error().message);
+        return;
+    }
+    auto backend = makeBackend(*spec, r, nullptr);
+    if (!backend) {
+        log()->warn("cannot reattach '{}': {}", r.name, backend.error().message);
+        return;
+    }
+    attach(id, *backend);
+    (*backend)->observe([id](Expected<void> ok) {
+        if (!ok)
+            log()->warn("reattach of {} failed: {}", id, ok.error().message);
+    });
 }
 
 void MigrationManager::onStatus(const QString &id, const MigrationStatus &status)

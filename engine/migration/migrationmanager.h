@@ -102,7 +102,10 @@ public:
     MigrationManager(MigrationStore store, Options options, QObject *parent = nullptr);
     ~MigrationManager() override;
 
-    /** How the Azure backends (service, dms) reach ARM; the manager builds its own HttpClient. Backends created before keep the old client. */
+    /**
+     * How the Azure backends (service, dms) reach ARM; the manager builds its own HttpClient. Backends created
+     * before keep the old client. Azure records reattached before the first setAzure() are observed then.
+     */
     void setAzure(const http::CloudProfile &profile, std::shared_ptr<http::TokenCredential> credential);
     bool hasAzure() const { return m_http != nullptr; }
     const Options &options() const { return m_options; }
@@ -174,6 +177,8 @@ private:
     const arm::MigrationClient *migrationClient(arm::MigrationApiVersion version);
     const dms::DmsClient *dmsClient();
     void attach(const QString &id, MigrationBackend *backend);
+    /** Builds and observes the backend of a reattached record when it can be observed (and Azure is set up for Azure records). */
+    void tryAttach(const QString &id);
     void startPart(const QString &id, StartCredentials credentials, ActionCallback done);
     void onStatus(const QString &id, const MigrationStatus &status);
     void onFinished(const QString &id);

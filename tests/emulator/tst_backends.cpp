@@ -68,7 +68,9 @@ class TestBackends : public QObject
 
     QString uniqueName(const QString &base) { return QStringLiteral("%1-%2").arg(base).arg(++m_serial); }
 
-    std::unique_ptr<MigrationManager> manager(const QString &storeDir, const QString &journalDir)
+    http::CloudProfile profile() const { return http::CloudProfile::custom(QUrl(m_h->base), QUrl(m_h->base), QStringLiteral("https://management.azure.com/")); }
+
+    std::unique_ptr<MigrationManager> manager(const QString &storeDir, const QString &journalDir, bool signIn = true)
     {
         MigrationManager::Options o;
         o.directJournalDirectory = journalDir;
@@ -76,8 +78,8 @@ class TestBackends : public QObject
         o.servicePolling = PollingIntervals{50, 200, 12};
         o.dmsPolling = PollingIntervals{50, 200, 12};
         auto m = std::make_unique<MigrationManager>(MigrationStore(storeDir), o);
-        const QUrl base(m_h->base);
-        m->setAzure(http::CloudProfile::custom(base, base, QStringLiteral("https://management.azure.com/")), m_credential);
+        if (signIn)
+            m->setAzure(profile(), m_credential);
         return m;
     }
 
@@ -298,9 +300,12 @@ private slots:
         // reattach after a restart: a new manager over the same store observes without creating anything
         if (b != Backend::Direct) {
             m.reset();
-            m = manager(store.path(), journals.path());
+            // As the app starts: the store is read before the sign-in; the Azure records are observed once it comes.
+            m = manager(store.path(), journals.path(), false);
             m->reattachAll();
             QCOMPARE(m->ids(), ids);
+            QVERIFY(!m->backend(id));
+            m->setAzure(profile(), m_credential);
             QVERIFY(m->backend(id));
             QTRY_VERIFY_WITH_TIMEOUT(m->status(id).isReadyForCutover(), 30000);
             m->reattachAll(); // idempotent
