@@ -143,6 +143,11 @@
     <name>fm::dashboard::DashboardWidget</name>
     <message>
         <location filename="../app/dashboard/dashboardwidget.cpp" line="+37"/>
+        <source>Migrations</source>
+        <translation>Migrationen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>No migration yet. Use “New migration…” to start one.</source>
         <translation>Noch keine Migration. Starten Sie eine mit „Neue Migration …“.</translation>
     </message>
@@ -301,7 +306,12 @@
         <translation>Datenbanken</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+10"/>
+        <source>Tables of this migration</source>
+        <translation>Tabellen dieser Migration</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Tables</source>
         <translation>Tabellen</translation>
     </message>

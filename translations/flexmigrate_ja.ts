@@ -141,6 +141,11 @@
     <name>fm::dashboard::DashboardWidget</name>
     <message>
         <location filename="../app/dashboard/dashboardwidget.cpp" line="+37"/>
+        <source>Migrations</source>
+        <translation>移行</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>No migration yet. Use “New migration…” to start one.</source>
         <translation>移行はまだありません。[新しい移行…] から開始してください。</translation>
     </message>
@@ -299,7 +304,12 @@
         <translation>データベース</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+10"/>
+        <source>Tables of this migration</source>
+        <translation>この移行のテーブル</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Tables</source>
         <translation>テーブル数</translation>
     </message>

@@ -33,6 +33,9 @@ DashboardWidget::DashboardWidget(QWidget *parent) : QWidget(parent), m_list(new 
     m_listView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_listView->horizontalHeader()->setStretchLastSection(true);
     m_listView->setMinimumWidth(340);
+    // Screen readers announce the list by name, and Tab leaves it (arrow keys move between rows).
+    m_listView->setAccessibleName(tr("Migrations"));
+    m_listView->setTabKeyNavigation(false);
     m_stack = new QStackedWidget(splitter);
     m_empty = new QLabel(tr("No migration yet. Use “New migration…” to start one."), m_stack);
     m_empty->setAlignment(Qt::AlignCenter);

@@ -97,6 +97,8 @@ MigrationView::MigrationView(MigrationViewModel *model, QWidget *parent) : QWidg
     m_tableView->setModel(m_model->tableModel());
     m_tableView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_tableView->verticalHeader()->hide();
+    m_tableView->setAccessibleName(tr("Tables of this migration"));
+    m_tableView->setTabKeyNavigation(false);
     // Sized once per new set of tables, not per update: ResizeToContents would measure every row
     // on every status (a few per second) and stall the UI with thousands of tables.
     m_tableView->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);

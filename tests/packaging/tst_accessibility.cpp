@@ -192,13 +192,7 @@ void saveScreenshot(QWidget *w, const QString &name)
  * problem not listed here fails the test.
  */
 const QStringList kKnownProblems = {
-    // KNOWN-PROBLEMS-BEGIN (app/dashboard, issue 7: name the migrations list and the tables
-    // table with setAccessibleName, and setTabKeyNavigation(false) on both so Tab leaves them)
-    QStringLiteral("dashboard: Tab is trapped in fm::dashboard::DashboardWidget/QSplitter/QStackedWidget/fm::dashboard::MigrationView/QTabWidget/qt_tabwidget_stackedwidget/QTableView (it keeps the focus; e.g. setTabKeyNavigation(false) or setTabChangesFocus(true))"),
-    QStringLiteral("dashboard: Tab is trapped in fm::dashboard::DashboardWidget/QSplitter/QTableView (it keeps the focus; e.g. setTabKeyNavigation(false) or setTabChangesFocus(true))"),
-    QStringLiteral("dashboard: fm::dashboard::DashboardWidget/QSplitter/QStackedWidget/fm::dashboard::MigrationView/QTabWidget/qt_tabwidget_stackedwidget/QTableView has no accessible name (setAccessibleName, a text, or a buddy label)"),
-    QStringLiteral("dashboard: fm::dashboard::DashboardWidget/QSplitter/QTableView has no accessible name (setAccessibleName, a text, or a buddy label)"),
-    QStringLiteral("main window: fm::app::MainWindow/QTabWidget/qt_tabwidget_stackedwidget/fm::dashboard::DashboardWidget/QSplitter/QTableView has no accessible name (setAccessibleName, a text, or a buddy label)"),
+    // KNOWN-PROBLEMS-BEGIN (none today: the dashboard's list and tables table were fixed)
     // KNOWN-PROBLEMS-END
 };
 
