@@ -1592,6 +1592,16 @@ Der Dienst beendet die Migration und entfernt ihre Replikationsobjekte. Bereits 
         <translation>Problem mit den Kopierjobs</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>DMS subnet resource id</source>
+        <translation>Ressourcen-ID des DMS-Subnetzes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DMS subnet problem</source>
+        <translation>Problem mit dem DMS-Subnetz</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Migration na&amp;me:</source>
         <translation>Migrations&amp;name:</translation>
@@ -1612,7 +1622,12 @@ Der Dienst beendet die Migration und entfernt ihre Replikationsobjekte. Bereits 
         <translation>Kopier&amp;jobs:</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+3"/>
+        <source>DMS subn&amp;et:</source>
+        <translation>DMS-Subn&amp;etz:</translation>
+    </message>
+    <message>
+        <location line="+72"/>
         <source>Checking whether the name is free on the target…</source>
         <translation>Es wird geprüft, ob der Name auf dem Ziel frei ist …</translation>
     </message>

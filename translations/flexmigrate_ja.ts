@@ -1589,6 +1589,16 @@ The service stops the migration and removes its replication objects. Data alread
         <translation>コピー ジョブ数の問題</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>DMS subnet resource id</source>
+        <translation>DMS サブネットのリソース ID</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DMS subnet problem</source>
+        <translation>DMS サブネットの問題</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Migration na&amp;me:</source>
         <translation>移行名(&amp;M):</translation>
@@ -1609,7 +1619,12 @@ The service stops the migration and removes its replication objects. Data alread
         <translation>コピー ジョブ数(&amp;J):</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+3"/>
+        <source>DMS subn&amp;et:</source>
+        <translation>DMS サブネット(&amp;E):</translation>
+    </message>
+    <message>
+        <location line="+72"/>
         <source>Checking whether the name is free on the target…</source>
         <translation>ターゲットでこの名前が使用可能か確認しています…</translation>
     </message>

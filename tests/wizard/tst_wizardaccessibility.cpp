@@ -6,6 +6,8 @@
 // every input has a label whose buddy it is (the mnemonic moves focus there),
 // and Tab reaches every visible control of the page.
 #include "wizard/migrationwizard.h"
+#include "wizard/pages/optionspage.h"
+#include "wizard/viewmodels/wizardmodel.h"
 #include "wizard/pages/startpage.h"
 
 #include <QAbstractButton>
@@ -179,6 +181,51 @@ private slots:
             add(b, b->text());
         for (auto which : {QWizard::BackButton, QWizard::NextButton, QWizard::FinishButton, QWizard::CancelButton, QWizard::CustomButton1})
             add(w.button(which), w.button(which)->text());
+    }
+
+    // The DMS backend deploys its service into the user's subnet: the field shows for dms only,
+    // and a malformed id is named on the page (the spec's own rule, field "dmsSubnetId").
+    void dmsSubnetFieldOnlyForDms_data()
+    {
+        QTest::addColumn<int>("backend");
+        QTest::addColumn<bool>("shown");
+        QTest::newRow("service") << int(migration::Backend::Service) << false;
+        QTest::newRow("dms") << int(migration::Backend::Dms) << true;
+        QTest::newRow("direct") << int(migration::Backend::Direct) << false;
+    }
+
+    void dmsSubnetFieldOnlyForDms()
+    {
+        QFETCH(int, backend);
+        QFETCH(bool, shown);
+        QNetworkAccessManager nam;
+        MigrationWizard w(&nam, {});
+        auto *combo = w.startPage()->findChild<QComboBox *>();
+        QVERIFY(combo);
+        combo->setCurrentIndex(combo->findData(backend));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        OptionsPage *page = w.optionsPage();
+        page->initializePage();
+        page->show();
+        QLineEdit *subnet = page->dmsSubnetEdit();
+        QCOMPARE(subnet->isVisible(), shown);
+        if (!shown)
+            return;
+        subnet->setFocus();
+        QTest::keyClicks(subnet, QStringLiteral("not-a-subnet"));
+        QCOMPARE(w.model()->spec().dmsSubnetId, QStringLiteral("not-a-subnet"));
+        QLabel *message = nullptr;
+        for (auto *l : page->findChildren<QLabel *>())
+            if (l->accessibleName() == QLatin1String("DMS subnet problem"))
+                message = l;
+        QVERIFY(message);
+        QVERIFY2(message->isVisible() && !message->text().isEmpty(), qPrintable(message->text()));
+        QVERIFY(!page->isComplete());
+        subnet->clear();
+        QTest::keyClicks(subnet, QStringLiteral("/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/net/providers/"
+                                                "Microsoft.Network/virtualNetworks/vnet1/subnets/dms"));
+        QVERIFY2(message->text().isEmpty() || !message->isVisible(), qPrintable(message->text()));
     }
 };
 

@@ -64,6 +64,12 @@ OptionsPage::OptionsPage(OptionsPageModel *model, QWidget *parent) : QWizardPage
     m_jobs->setRange(1, 32);
     m_jobs->setAccessibleName(tr("Copy jobs"));
     m_jobsMessage = makeMessageLabel(this, tr("Copy jobs problem"));
+    // DMS runs inside the user's virtual network (the seed: the service is deployed into a subnet
+    // that can reach both servers), so the dms backend needs the subnet's resource id.
+    m_dmsSubnet = new QLineEdit(this);
+    m_dmsSubnet->setAccessibleName(tr("DMS subnet resource id"));
+    m_dmsSubnet->setPlaceholderText(QStringLiteral("/subscriptions/…/resourceGroups/…/providers/Microsoft.Network/virtualNetworks/…/subnets/…"));
+    m_dmsSubnetMessage = makeMessageLabel(this, tr("DMS subnet problem"));
 
     auto *form = new QFormLayout;
     form->addRow(buddyLabel(tr("Migration na&me:"), m_name, this), m_name);
@@ -82,6 +88,9 @@ OptionsPage::OptionsPage(OptionsPageModel *model, QWidget *parent) : QWizardPage
     m_jobsLabel = buddyLabel(tr("Copy &jobs:"), m_jobs, this);
     form->addRow(m_jobsLabel, m_jobs);
     form->addRow(QString(), m_jobsMessage);
+    m_dmsSubnetLabel = buddyLabel(tr("DMS subn&et:"), m_dmsSubnet, this);
+    form->addRow(m_dmsSubnetLabel, m_dmsSubnet);
+    form->addRow(QString(), m_dmsSubnetMessage);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addStretch();
@@ -93,6 +102,7 @@ OptionsPage::OptionsPage(OptionsPageModel *model, QWidget *parent) : QWizardPage
     setTabOrder(m_startAt, m_startTime);
     setTabOrder(m_startTime, m_cutover);
     setTabOrder(m_cutover, m_jobs);
+    setTabOrder(m_jobs, m_dmsSubnet);
 
     connect(m_name, &QLineEdit::textEdited, this, [this](const QString &t) {
         m_model->setName(t);
@@ -109,6 +119,7 @@ OptionsPage::OptionsPage(OptionsPageModel *model, QWidget *parent) : QWizardPage
     connect(m_startTime, &QDateTimeEdit::dateTimeChanged, this, &OptionsPage::applyStart);
     connect(m_cutover, &QComboBox::currentIndexChanged, this, [this] { m_model->setCutover(migration::CutoverMode(m_cutover->currentData().toInt())); });
     connect(m_jobs, &QSpinBox::valueChanged, model, &OptionsPageModel::setJobs);
+    connect(m_dmsSubnet, &QLineEdit::textEdited, model, &OptionsPageModel::setDmsSubnetId);
     connect(model, &OptionsPageModel::changed, this, &OptionsPage::update);
     load();
 }
@@ -134,6 +145,7 @@ void OptionsPage::load()
     m_startTime->setDateTime(start.isValid() ? start : QDateTime::currentDateTimeUtc().addSecs(3600));
     m_cutover->setCurrentIndex(m_cutover->findData(int(m_model->cutover())));
     m_jobs->setValue(m_model->jobs());
+    setTextQuietly(m_dmsSubnet, m_model->dmsSubnetId());
     update();
 }
 
@@ -164,6 +176,10 @@ void OptionsPage::update()
     const bool direct = m_model->jobsApply();
     m_jobs->setVisible(direct);
     m_jobsLabel->setVisible(direct);
+    const bool dms = m_model->dmsSubnetApplies();
+    m_dmsSubnet->setVisible(dms);
+    m_dmsSubnetLabel->setVisible(dms);
+    showMessage(m_dmsSubnetMessage, dms ? m_model->dmsSubnetError() : QString());
     emit completeChanged();
 }
 

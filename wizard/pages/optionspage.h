@@ -41,6 +41,7 @@ public:
     QDateTimeEdit *startTimeEdit() const { return m_startTime; }
     QComboBox *cutoverCombo() const { return m_cutover; }
     QSpinBox *jobsSpin() const { return m_jobs; }
+    QLineEdit *dmsSubnetEdit() const { return m_dmsSubnet; }
     QLabel *nameMessage() const { return m_nameMessage; }
 
 private:
@@ -63,6 +64,9 @@ private:
     QLabel *m_jobsLabel;
     QSpinBox *m_jobs;
     QLabel *m_jobsMessage;
+    QLabel *m_dmsSubnetLabel;
+    QLineEdit *m_dmsSubnet;
+    QLabel *m_dmsSubnetMessage;
 };
 
 } // namespace fm::ui
