@@ -16,6 +16,7 @@
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QScopeGuard>
 #include <QTest>
 
 #include <atomic>
@@ -277,6 +278,11 @@ private slots:
             locked = true;
             std::this_thread::sleep_for(std::chrono::seconds(3));
             c->exec(QStringLiteral("COMMIT"));
+        });
+        // A failed check returns early: join first, or std::thread's destructor aborts the test.
+        const auto joinHolder = qScopeGuard([&] {
+            if (holder.joinable())
+                holder.join();
         });
         QTRY_VERIFY(locked.load());
         QElapsedTimer t;
