@@ -51,11 +51,16 @@ std::optional<Error> ResourceId::checkServerName(const QString &name, const QStr
         return Error::validation(code, QStringLiteral("%1 '%2' has %3 characters; Azure PostgreSQL server names have 3 to 63.").arg(what, name).arg(name.size()));
     for (QChar c : name) {
         const bool ok = (c >= QLatin1Char('a') && c <= QLatin1Char('z')) || (c >= QLatin1Char('0') && c <= QLatin1Char('9')) || c == QLatin1Char('-');
-        if (!ok)
+        if (!ok) {
+            // Suggest the lowercase name only when lowering changes it: some uppercase letters
+            // have no lowercase form (U+03D2), and asking again about the same name recursed
+            // forever (found by fuzz_resourceid; the input is kept as a seed).
+            const QString lower = name.toLower();
             return Error::validation(code,
                                      QStringLiteral("%1 '%2' contains '%3'; only lowercase letters, digits and '-' are allowed.").arg(what, name, QString(c)),
-                                     c.isUpper() && !checkServerName(name.toLower(), what) ? QStringLiteral("Server names are lowercase: use '%1'.").arg(name.toLower())
-                                                                                           : QString());
+                                     c.isUpper() && lower != name && !checkServerName(lower, what) ? QStringLiteral("Server names are lowercase: use '%1'.").arg(lower)
+                                                                                                   : QString());
+        }
     }
     if (name.startsWith(QLatin1Char('-')) || name.endsWith(QLatin1Char('-')))
         return Error::validation(code, QStringLiteral("%1 '%2' starts or ends with '-', which Azure does not allow.").arg(what, name));

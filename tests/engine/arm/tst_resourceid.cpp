@@ -122,6 +122,8 @@ private slots:
         QTest::newRow("too short") << "ab" << "3 to 63";
         QTest::newRow("too long") << QString(64, QLatin1Char('a')) << "3 to 63";
         QTest::newRow("uppercase") << "Source" << "contains 'S'";
+        // U+03D2 is uppercase with no lowercase form: the lowercase suggestion once recursed forever.
+        QTest::newRow("uppercase without lowercase") << QString::fromUtf8("srv\xcf\x92o33") << "only lowercase letters";
         QTest::newRow("underscore") << "my_server" << "contains '_'";
         QTest::newRow("leading hyphen") << "-server" << "starts or ends with '-'";
         QTest::newRow("trailing hyphen") << "server-" << "starts or ends with '-'";
