@@ -5,16 +5,33 @@
 // Shared by the direct engine tests: a source database with many column types,
 // a writer that changes it while the engine runs, and equality checks.
 
+#include "engine/direct/directengine.h"
 #include "engine/pg/connection.h"
 #include "tests/support/pgcluster.h"
 
 #include <QString>
+#include <QTemporaryDir>
 #include <QStringList>
 
 #include <atomic>
 #include <thread>
 
 namespace fm::test {
+
+/** The direct-engine options every real-cluster test starts from: one database, the journal in `dir`, a 200 ms heartbeat. */
+inline direct::DirectOptions directOptions(const PgCluster &source, const PgCluster &target, const QTemporaryDir &dir, const QString &db,
+                                           const QString &name)
+{
+    direct::DirectOptions o;
+    o.source = source.params();
+    o.target = target.params();
+    o.databases = {db};
+    o.name = name;
+    o.journalPath = dir.filePath(name + QStringLiteral(".json"));
+    o.pgBinDir = PgCluster::binDir();
+    o.heartbeatMs = 200;
+    return o;
+}
 
 /** Column types the issue names: numeric, timestamptz, jsonb, bytea, arrays, enums, domains,
  *  generated, partitioned, identity and serial, quoted mixed-case names, several schemas. */

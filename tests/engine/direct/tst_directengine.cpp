@@ -25,16 +25,9 @@ class TestDirectEngine : public QObject
 
     direct::DirectOptions options(const QString &db, const QString &name)
     {
-        direct::DirectOptions o;
-        o.source = m_source.params();
-        o.target = m_target.params();
-        o.databases = {db};
-        o.name = name;
-        o.journalPath = m_dir.filePath(name + QStringLiteral(".json"));
-        o.pgBinDir = test::PgCluster::binDir();
+        auto o = test::directOptions(m_source, m_target, m_dir, db, name);
         // Small tables here: split anything over 256 kB so the range code runs.
         o.splitThresholdBytes = 256 * 1024;
-        o.heartbeatMs = 200;
         return o;
     }
 

@@ -55,18 +55,7 @@ class TestDirectBackend : public QObject
     test::PgCluster m_target{[] { test::PgClusterOptions o; o.name = QStringLiteral("btgt"); return o; }()};
     QTemporaryDir m_dir;
 
-    direct::DirectOptions options(const QString &db, const QString &name)
-    {
-        direct::DirectOptions o;
-        o.source = m_source.params();
-        o.target = m_target.params();
-        o.databases = {db};
-        o.name = name;
-        o.journalPath = m_dir.filePath(name + QStringLiteral(".json"));
-        o.pgBinDir = test::PgCluster::binDir();
-        o.heartbeatMs = 200;
-        return o;
-    }
+    direct::DirectOptions options(const QString &db, const QString &name) { return test::directOptions(m_source, m_target, m_dir, db, name); }
 
     /** `flexmigrate direct run` as another process (what observe() reattaches to), with the same journal as options(db, name). */
     void startCli(QProcess &p, const QString &db, const QString &name)
