@@ -8,8 +8,10 @@
 
 #include "emulator/emulator.h"
 #include "emulator/emulatorserver.h"
+#include "tests/support/pgcluster.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QEventLoop>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -202,5 +204,26 @@ public:
     QNetworkAccessManager nam;
     QString base;
 };
+
+/**
+ * Writes an az-style properties file (2024-08-01 shape) for migrating `db` from the
+ * Single Server at `singleServerPath` to `path`, with both clusters' passwords.
+ */
+inline QString writeMigrationProperties(const QString &path, const QString &singleServerPath, const PgCluster &source, const PgCluster &target,
+                                        const QString &db)
+{
+    const nlohmann::json props = {{"properties",
+                                   {{"sourceDbServerResourceId", singleServerPath.toStdString()},
+                                    {"secretParameters",
+                                     {{"adminCredentials", {{"sourceServerPassword", source.password().reveal().toStdString()},
+                                                            {"targetServerPassword", target.password().reveal().toStdString()}}}}},
+                                    {"dbsToMigrate", nlohmann::json::array({db.toStdString()})},
+                                    {"setupLogicalReplicationOnSourceDbIfNeeded", "true"},
+                                    {"overwriteDbsInTarget", "true"}}}};
+    QFile f(path);
+    if (f.open(QIODevice::WriteOnly))
+        f.write(QByteArray::fromStdString(props.dump(2)));
+    return path;
+}
 
 } // namespace fm::test::emu

@@ -74,19 +74,7 @@ private:
 
     QString writeProperties(const QString &db)
     {
-        const json props = {{"properties",
-                             {{"sourceDbServerResourceId", singlePath().toStdString()},
-                              {"secretParameters",
-                               {{"adminCredentials", {{"sourceServerPassword", m_source.password().reveal().toStdString()},
-                                                      {"targetServerPassword", m_target.password().reveal().toStdString()}}}}},
-                              {"dbsToMigrate", json::array({db.toStdString()})},
-                              {"setupLogicalReplicationOnSourceDbIfNeeded", "true"},
-                              {"overwriteDbsInTarget", "true"}}}};
-        const QString path = m_dir.filePath(db + QStringLiteral(".json"));
-        QFile f(path);
-        if (f.open(QIODevice::WriteOnly))
-            f.write(QByteArray::fromStdString(props.dump(2)));
-        return path;
+        return fm::test::emu::writeMigrationProperties(m_dir.filePath(db + QStringLiteral(".json")), singlePath(), m_source, m_target, db);
     }
 
     QString digest(fm::test::PgCluster &pg, const QString &db)

@@ -53,19 +53,7 @@ class TestAzureFaults : public QObject
 
     QString writeProperties(const QString &db)
     {
-        const json props = {{"properties",
-                             {{"sourceDbServerResourceId", singlePath().toStdString()},
-                              {"secretParameters",
-                               {{"adminCredentials", {{"sourceServerPassword", m_source.password().reveal().toStdString()},
-                                                      {"targetServerPassword", m_target.password().reveal().toStdString()}}}}},
-                              {"dbsToMigrate", json::array({db.toStdString()})},
-                              {"setupLogicalReplicationOnSourceDbIfNeeded", "true"},
-                              {"overwriteDbsInTarget", "true"}}}};
-        const QString path = m_inputs.filePath(db + QStringLiteral(".json"));
-        QFile f(path);
-        if (f.open(QIODevice::WriteOnly))
-            f.write(QByteArray::fromStdString(props.dump(2)));
-        return path;
+        return fm::test::emu::writeMigrationProperties(m_inputs.filePath(db + QStringLiteral(".json")), singlePath(), m_source, m_target, db);
     }
 
     /** The migration as the server sees it, read with faults switched off for the read only. */
