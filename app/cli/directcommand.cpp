@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 FlexMigrate contributors
 //
 // flexmigrate direct run --source-uri URI --target-uri URI --db NAME [--db NAME ...] [--name NAME]
-//                        [--jobs N] [--cutover manual|ready|never] [--freeze-writes] [--resume] [--json]
+//                        [--jobs N] [--index-jobs N] [--cutover manual|ready|never] [--freeze-writes] [--resume] [--json]
 //                        [--change-capture auto|subscription|pgoutput|wal2json]
 //                        [--journal PATH] [--pg-bindir DIR]
 // Progress: a live line, or JSON lines with --json (one object per status change
@@ -77,7 +77,7 @@ int runDirect(const QStringList &arguments)
     if (sub != QLatin1String("run")) {
         (sub == QLatin1String("--help") || sub == QLatin1String("-h") ? out : err)
             << "usage: flexmigrate direct run --source-uri URI --target-uri URI --db NAME [--db NAME ...] [--name NAME]\n"
-               "                              [--jobs N] [--cutover manual|ready|never] [--freeze-writes] [--resume] [--json]\n"
+               "                              [--jobs N] [--index-jobs N] [--cutover manual|ready|never] [--freeze-writes] [--resume] [--json]\n"
                "Run 'flexmigrate direct run --help' for details.\n";
         return sub == QLatin1String("--help") || sub == QLatin1String("-h") ? ExitOk : ExitUsage;
     }
@@ -91,6 +91,7 @@ int runDirect(const QStringList &arguments)
     QCommandLineOption db(QStringLiteral("db"), QStringLiteral("Database to migrate (repeat)."), QStringLiteral("name"));
     QCommandLineOption name(QStringLiteral("name"), QStringLiteral("Migration name: names the replication objects and the journal (default: default)."), QStringLiteral("name"), QStringLiteral("default"));
     QCommandLineOption jobs(QStringLiteral("jobs"), QStringLiteral("Parallel copy streams (default 2)."), QStringLiteral("n"), QStringLiteral("2"));
+    QCommandLineOption indexJobs(QStringLiteral("index-jobs"), QStringLiteral("Target sessions building indexes while the copy goes on (default: as many as --jobs; 0: the copy streams build them)."), QStringLiteral("n"));
     QCommandLineOption cutover(QStringLiteral("cutover"), QStringLiteral("manual (a line 'cutover' on stdin), ready (as soon as lag is zero) or never (stream until interrupted)."), QStringLiteral("mode"), QStringLiteral("manual"));
     QCommandLineOption freeze(QStringLiteral("freeze-writes"), QStringLiteral("Make the source databases read-only at cutover (undone if the cutover aborts)."));
     QCommandLineOption resume(QStringLiteral("resume"), QStringLiteral("Continue an interrupted run from its journal."));
@@ -99,7 +100,7 @@ int runDirect(const QStringList &arguments)
     QCommandLineOption bindir(QStringLiteral("pg-bindir"), QStringLiteral("Folder with pg_dump (default: FLEXMIGRATE_PG_BINDIR or the newest installed)."), QStringLiteral("dir"));
     QCommandLineOption verbose(QStringLiteral("verbose"), QStringLiteral("Log to standard error."));
     QCommandLineOption capture(QStringLiteral("change-capture"), QStringLiteral("auto (subscription where possible, else client-side decoding), subscription, pgoutput or wal2json."), QStringLiteral("mode"), QStringLiteral("auto"));
-    parser.addOptions({source, target, db, name, jobs, cutover, freeze, resume, json, journal, bindir, verbose, capture});
+    parser.addOptions({source, target, db, name, jobs, indexJobs, cutover, freeze, resume, json, journal, bindir, verbose, capture});
     // arguments: "direct", "run", options...; the parser takes the first as the program name.
     if (auto done = parseOrExit(parser, arguments.mid(1), QStringLiteral("direct run")))
         return *done;
@@ -142,6 +143,13 @@ int runDirect(const QStringList &arguments)
     if (!ok || opt.jobs < 1 || opt.jobs > 64) {
         err << "flexmigrate direct run: --jobs must be a number between 1 and 64.\n";
         return ExitUsage;
+    }
+    if (parser.isSet(indexJobs)) {
+        opt.indexJobs = parser.value(indexJobs).toInt(&ok);
+        if (!ok || opt.indexJobs < 0 || opt.indexJobs > 64) {
+            err << "flexmigrate direct run: --index-jobs must be a number between 0 and 64.\n";
+            return ExitUsage;
+        }
     }
     const QString mode = parser.value(cutover);
     if (mode == QLatin1String("manual"))

@@ -9,6 +9,7 @@
 
 #include <libpq-fe.h>
 
+#include <condition_variable>
 #include <map>
 
 namespace fm::direct {
@@ -22,7 +23,7 @@ Expected<void> CopyStep::copyTables(DbRun &d, const QString &snapshot, pg::Conne
         done = e.jdb(d).doneUnits;
     }
     std::deque<CopyTask> tasks;
-    std::deque<CopyTask> indexTasks; // ready post-data entries: run before further copies
+    std::deque<CopyTask> indexTasks; // post-data entries of copied tables, ready to build
     std::deque<CopyTask> splitTasks; // ranges of the big tables go first, so their indexes can start early
     std::map<QString, int> leavesLeft;
     // Indexes and PK/unique constraints of one table can be built as soon as
@@ -88,21 +89,51 @@ Expected<void> CopyStep::copyTables(DbRun &d, const QString &snapshot, pg::Conne
         return {};
 
     std::mutex qmutex;
+    std::condition_variable wake; // an index task queued, a copy finished, or cancelled
     CancelToken local;
-    CancelRegistration link(&e.cancel, [&local] { local.cancel(); });
+    CancelRegistration link(&e.cancel, [&] {
+        local.cancel();
+        std::lock_guard lock(qmutex);
+        wake.notify_all();
+    });
     std::optional<Error> firstError;
     std::atomic<int> started{0};
     const int workers = int(std::min<size_t>(size_t(e.opt.jobs), tasks.size()));
-    auto pop = [&]() -> std::optional<CopyTask> {
+    // Index builders of their own (pgcopydb's index jobs): the copy streams
+    // never pause for a build, so both cores stay busy while the target sorts,
+    // and a big table's index overlaps the copy of the rest instead of its tail.
+    const int indexers = entriesOf.empty() ? 0 : (e.opt.indexJobs < 0 ? e.opt.jobs : e.opt.indexJobs);
+    size_t copiesRunning = 0;
+    enum class Role { Copier, Indexer };
+    // Copiers take tables first and, once none are left, help with indexes;
+    // indexers only build. Both wait while a running copy may still release
+    // indexes, and stop when nothing is left to do.
+    auto pop = [&](Role role) -> std::optional<CopyTask> {
+        std::unique_lock lock(qmutex);
+        for (;;) {
+            if (local.isCancelled())
+                return std::nullopt;
+            if (role == Role::Copier && !tasks.empty()) {
+                CopyTask t = tasks.front();
+                tasks.pop_front();
+                ++copiesRunning;
+                return t;
+            }
+            // Without index workers, a copier builds ready indexes before further copies.
+            if (!indexTasks.empty() && (role == Role::Indexer || indexers == 0 || tasks.empty())) {
+                CopyTask t = indexTasks.front();
+                indexTasks.pop_front();
+                return t;
+            }
+            if (tasks.empty() && copiesRunning == 0)
+                return std::nullopt;
+            wake.wait(lock);
+        }
+    };
+    auto copyEnded = [&] {
         std::lock_guard lock(qmutex);
-        if (local.isCancelled())
-            return std::nullopt;
-        std::deque<CopyTask> &q = indexTasks.empty() ? tasks : indexTasks;
-        if (q.empty())
-            return std::nullopt;
-        CopyTask t = q.front();
-        q.pop_front();
-        return t;
+        --copiesRunning;
+        wake.notify_all();
     };
     auto tableCopied = [&](TableRun *t) {
         std::lock_guard lock(qmutex);
@@ -113,6 +144,7 @@ Expected<void> CopyStep::copyTables(DbRun &d, const QString &snapshot, pg::Conne
         for (int idx : it->second)
             indexTasks.push_back({t, idx, -1, -1});
         entriesOf.erase(it);
+        wake.notify_all();
     };
     auto failWith = [&](const Error &err) {
         {
@@ -121,6 +153,8 @@ Expected<void> CopyStep::copyTables(DbRun &d, const QString &snapshot, pg::Conne
                 firstError = err;
         }
         local.cancel();
+        std::lock_guard lock(qmutex);
+        wake.notify_all();
     };
     auto unitDone = [&](TableRun *t) {
         bool last = false;
@@ -137,10 +171,47 @@ Expected<void> CopyStep::copyTables(DbRun &d, const QString &snapshot, pg::Conne
             e.saveJournal();
         }
     };
+    // One post-data entry on a target session (prepared once per session).
+    auto buildIndex = [&](pg::Connection &tgt, bool &prepared, const CopyTask &task) -> bool {
+        const DumpEntry &entry = d.postScript.entries[size_t(task.entry)];
+        if (!prepared) {
+            prepared = true;
+            if (auto r = SchemaStep::prepareIndexSession(tgt, d.postScript, &local); !r) {
+                failWith(r.error());
+                return false;
+            }
+        }
+        // Serial sorts while copies run, parallel ones for the last builds;
+        // enough memory to sort this table's keys in memory (index_session.sql).
+        bool copying = false;
+        {
+            std::lock_guard lock(qmutex);
+            copying = !tasks.empty() || copiesRunning > 0;
+        }
+        const qint64 sortBytes = std::max<qint64>(task.table->rows, task.table->estRows) * 100;
+        if (auto r = tgt.execNamed(QStringLiteral("direct/index_session"), {copying ? QStringLiteral("on") : QStringLiteral("off"), QString::number(sortBytes)}, &local);
+            !r) {
+            failWith(r.error());
+            return false;
+        }
+        task.table->state = Indexing;
+        const auto builtFrom = Clock::now();
+        if (auto r = tgt.execScript(entry.sql, &local); !r) {
+            Error err = r.error();
+            err.message = QStringLiteral("Building %1 %2 on the target failed: %3").arg(entry.type, entry.name, err.message);
+            failWith(err);
+            return false;
+        }
+        task.table->state = Copied;
+        e.event({{"event", "index-built"}, {"database", js(d.name)}, {"table", js(task.table->qualified())}, {"name", js(entry.name)}, {"seconds", secondsSince(builtFrom)}});
+        std::lock_guard lock(qmutex);
+        d.postDone.insert(task.entry);
+        return true;
+    };
 
     std::vector<std::thread> threads;
     for (int w = 0; w < workers; ++w) {
-        threads.emplace_back([&, w] {
+        threads.emplace_back([&] {
             auto src = pg::Connection::open(e.sourceFor(d.name), &local);
             if (src) {
                 auto b = src->exec(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"), {}, &local);
@@ -160,38 +231,46 @@ Expected<void> CopyStep::copyTables(DbRun &d, const QString &snapshot, pg::Conne
             // Asynchronous commit: a crash mid-copy re-copies the table anyway (journal).
             if (auto r = tgt->exec(QStringLiteral("SET synchronous_commit = off"), {}, &local); !r)
                 return failWith(r.error());
-            bool prologueDone = false;
-            while (auto task = pop()) {
+            bool prepared = false;
+            while (auto task = pop(Role::Copier)) {
                 TableRun *t = task->table;
                 if (task->entry >= 0) {
-                    const DumpEntry &entry = d.postScript.entries[size_t(task->entry)];
-                    if (!prologueDone) {
-                        prologueDone = true;
-                        if (auto r = SchemaStep::prepareIndexSession(*tgt, d.postScript, &local); !r)
-                            return failWith(r.error());
-                    }
-                    t->state = Indexing;
-                    if (auto r = tgt->execScript(entry.sql, &local); !r) {
-                        Error err = r.error();
-                        err.message = QStringLiteral("Building %1 %2 on the target failed: %3").arg(entry.type, entry.name, err.message);
-                        return failWith(err);
-                    }
-                    t->state = Copied;
-                    std::lock_guard lock(qmutex);
-                    d.postDone.insert(task->entry);
+                    if (!buildIndex(*tgt, prepared, *task))
+                        return;
                     continue;
                 }
                 t->state = Copying;
-                if (auto r = copyChunk(*src, *tgt, *task, local); !r)
+                auto r = copyChunk(*src, *tgt, *task, local);
+                if (!r) {
+                    copyEnded();
                     return failWith(r.error());
-                if (--t->chunksLeft == 0) {
-                    t->state = Copied;
-                    tableCopied(t);
-                    unitDone(t);
                 }
+                const bool last = --t->chunksLeft == 0;
+                if (last) {
+                    t->state = Copied;
+                    tableCopied(t); // before copyEnded(): an idle indexer must not stop first
+                }
+                copyEnded();
+                if (last)
+                    unitDone(t);
             }
             src->exec(QStringLiteral("COMMIT"));
-            (void)w;
+        });
+    }
+    for (int w = 0; w < indexers; ++w) {
+        threads.emplace_back([&] {
+            std::optional<pg::Connection> tgt;
+            bool prepared = false;
+            while (auto task = pop(Role::Indexer)) {
+                if (!tgt) { // connect on the first task: a run without indexes opens no session
+                    auto c = pg::Connection::open(e.targetFor(d.name), &local);
+                    if (!c)
+                        return failWith(c.error());
+                    tgt = std::move(*c);
+                }
+                if (!buildIndex(*tgt, prepared, *task))
+                    return;
+            }
         });
     }
     // The exporting connection must stay open until every worker imported the snapshot.

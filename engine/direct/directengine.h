@@ -33,6 +33,12 @@ struct DirectOptions {
     /** Names the replication objects (fm_<name>_<db>) and the journal. */
     QString name = QStringLiteral("default");
     int jobs = 2;
+    /**
+     * Target sessions that build indexes and constraints while the copy goes on
+     * (pgcopydb's --index-jobs); -1: as many as `jobs`. 0: the copy workers
+     * build them between copies. Copy workers that run out of tables help too.
+     */
+    int indexJobs = -1;
     CutoverMode cutover = CutoverMode::Manual;
     bool freezeWrites = false;
     bool resume = false;

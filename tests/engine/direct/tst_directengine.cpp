@@ -114,15 +114,26 @@ private slots:
         QCOMPARE(back->dbname, QStringLiteral("d b"));
     }
 
+    void migrateWithWritesAndCutover_data()
+    {
+        QTest::addColumn<int>("indexJobs");
+        QTest::addColumn<QString>("db");
+        QTest::newRow("index sessions of their own") << -1 << QStringLiteral("shop");
+        QTest::newRow("copy workers build the indexes") << 0 << QStringLiteral("shop0");
+    }
+
     void migrateWithWritesAndCutover()
     {
-        const QString db = QStringLiteral("shop");
+        QFETCH(int, indexJobs);
+        QFETCH(QString, db);
         createSourceDb(db, 20000);
         test::SourceWriter writer(m_source.params(db));
         writer.start();
         QTest::qWait(300);
 
-        direct::DirectEngine engine(options(db, QStringLiteral("full")));
+        direct::DirectOptions o = options(db, QStringLiteral("full_") + db);
+        o.indexJobs = indexJobs;
+        direct::DirectEngine engine(o);
         engine.start();
         // Refused while nothing is copied yet, with a reason.
         auto early = engine.requestCutover();
@@ -167,6 +178,16 @@ private slots:
         const QStringList names = eventNames(events, engine);
         for (const char *e : {"copy-started", "copy-finished", "indexes-built", "streaming", "cutover-started", "cutover-finished", "replica-identity-full"})
             QVERIFY2(names.contains(QLatin1String(e)), e);
+        // Every index and key of a copied table is reported once it is built, during the copy.
+        QStringList built;
+        for (const auto &j : events)
+            if (j.value("event", "") == "index-built") {
+                built << QString::fromStdString(j.value("name", ""));
+                QVERIFY(j.value("seconds", -1.0) >= 0);
+            }
+        built.removeDuplicates();
+        QVERIFY2(built.size() >= 5, qPrintable(built.join(QStringLiteral(", "))));
+        QVERIFY2(built.filter(QStringLiteral("items_pkey")).size() == 1, qPrintable(built.join(QStringLiteral(", "))));
         double cutoverSeconds = -1;
         for (const auto &j : events)
             if (j.value("event", "") == "cutover-finished")
