@@ -121,6 +121,8 @@ private slots:
                                                   << "The target database \"taken\" already has 1 table(s)";
         QTest::newRow("--jobs not a number") << QStringList{"--source-uri", src, "--target-uri", tgt, "--db", "shop", "--jobs", "many"} << QString() << 2
                                              << "--jobs must be a number between 1 and 64";
+        QTest::newRow("--index-jobs negative") << QStringList{"--source-uri", src, "--target-uri", tgt, "--db", "shop", "--index-jobs", "-1"} << QString() << 2
+                                               << "--index-jobs must be a number between 0 and 64";
         QTest::newRow("--jobs huge") << QStringList{"--source-uri", src, "--target-uri", tgt, "--db", "shop", "--jobs", "99999999999"} << QString() << 2
                                      << "--jobs must be a number between 1 and 64";
         QTest::newRow("--cutover unknown") << QStringList{"--source-uri", src, "--target-uri", tgt, "--db", "shop", "--cutover", "soon"} << QString() << 2
