@@ -8,16 +8,35 @@ namespace fm {
 
 void CancelToken::cancel()
 {
-    std::vector<std::function<void()>> toRun;
+    std::vector<int> ids;
     {
         std::lock_guard lock(m_mutex);
         if (m_cancelled.exchange(true))
             return;
-        for (auto &[id, cb] : m_callbacks)
-            toRun.push_back(cb);
+        for (const auto &[id, cb] : m_callbacks)
+            ids.push_back(id);
     }
-    for (auto &cb : toRun)
+    // Each callback runs outside the lock (it may cancel other tokens or block
+    // in PQcancel), one at a time, and only while still registered: remove()
+    // waits for a running one (see the header).
+    for (int id : ids) {
+        std::function<void()> cb;
+        {
+            std::lock_guard lock(m_mutex);
+            auto it = m_callbacks.find(id);
+            if (it == m_callbacks.end())
+                continue;
+            cb = it->second;
+            m_running = id;
+            m_runner = std::this_thread::get_id();
+        }
         cb();
+        {
+            std::lock_guard lock(m_mutex);
+            m_running = 0;
+        }
+        m_done.notify_all();
+    }
 }
 
 int CancelToken::onCancel(std::function<void()> callback)
@@ -35,8 +54,10 @@ int CancelToken::onCancel(std::function<void()> callback)
 
 void CancelToken::remove(int id)
 {
-    std::lock_guard lock(m_mutex);
+    std::unique_lock lock(m_mutex);
     m_callbacks.erase(id);
+    // A callback that removes itself (same thread) must not wait for itself.
+    m_done.wait(lock, [&] { return m_running != id || id == 0 || m_runner == std::this_thread::get_id(); });
 }
 
 } // namespace fm

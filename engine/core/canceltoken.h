@@ -3,10 +3,12 @@
 #pragma once
 
 #include <atomic>
+#include <condition_variable>
 #include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <thread>
 
 namespace fm {
 
@@ -24,13 +26,21 @@ public:
 
     /** Runs now if already cancelled. Returns an id for remove(). */
     int onCancel(std::function<void()> callback);
+    /**
+     * Unregisters; if cancel() is running this very callback on another thread,
+     * waits for it to return, so what the callback refers to may be destroyed
+     * right after (a registration is usually a scope's locals).
+     */
     void remove(int id);
 
 private:
     std::atomic<bool> m_cancelled{false};
     std::mutex m_mutex;
+    std::condition_variable m_done;
     std::map<int, std::function<void()>> m_callbacks;
     int m_nextId = 1;
+    int m_running = 0; ///< id of the callback cancel() runs now, 0 when none
+    std::thread::id m_runner;
 };
 
 using CancelTokenPtr = std::shared_ptr<CancelToken>;

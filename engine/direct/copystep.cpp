@@ -97,7 +97,6 @@ Expected<void> CopyStep::copyTables(DbRun &d, const QString &snapshot, pg::Conne
         wake.notify_all();
     });
     std::optional<Error> firstError;
-    std::atomic<int> started{0};
     const int workers = int(std::min<size_t>(size_t(e.opt.jobs), tasks.size()));
     // Index builders of their own (pgcopydb's index jobs): the copy streams
     // never pause for a build, so both cores stay busy while the target sorts,
@@ -171,32 +170,85 @@ Expected<void> CopyStep::copyTables(DbRun &d, const QString &snapshot, pg::Conne
             e.saveJournal();
         }
     };
-    // One post-data entry on a target session (prepared once per session).
-    auto buildIndex = [&](pg::Connection &tgt, bool &prepared, const CopyTask &task) -> bool {
-        const DumpEntry &entry = d.postScript.entries[size_t(task.entry)];
+    // A copy session: the source on the exported snapshot (refused once the
+    // exporter is gone), the target with asynchronous commit (a crash mid-copy
+    // re-copies the table anyway: journal).
+    auto openSource = [&]() -> Expected<pg::Connection> {
+        auto src = pg::Connection::open(e.sourceFor(d.name), &local);
+        if (!src)
+            return src;
+        auto b = src->exec(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"), {}, &local);
+        if (b)
+            b = src->exec(QStringLiteral("SET TRANSACTION SNAPSHOT %1").arg(src->quoteLiteral(snapshot)), {}, &local);
+        if (!b)
+            return fail(b.error());
+        return src;
+    };
+    auto openTarget = [&]() -> Expected<pg::Connection> {
+        auto tgt = pg::Connection::open(e.targetFor(d.name), &local);
+        if (!tgt)
+            return tgt;
+        if (auto r = tgt->exec(QStringLiteral("SET synchronous_commit = off"), {}, &local); !r)
+            return fail(r.error());
+        return tgt;
+    };
+    // A session that lost its connection (a backend terminated, a network
+    // drop, a server restart) is opened again and the unit of work repeated:
+    // a COPY or an index build is one transaction, so nothing half-done stays.
+    // Waits 0.5, 1, 2, 4, 8 s; false when cancelled meanwhile.
+    constexpr int kRetries = 5;
+    auto retryAfter = [&](int attempt, const Error &lost, const QString &what) {
+        log()->warn("{}: connection lost ({}); retry {} of {}", what.toStdString(), lost.message.toStdString(), attempt, kRetries);
+        e.event({{"event", "retry"}, {"database", js(d.name)}, {"what", js(what)}, {"attempt", attempt}, {"reason", js(lost.message)}});
+        const auto until = Clock::now() + std::chrono::milliseconds(500 << (attempt - 1));
+        while (Clock::now() < until && !local.isCancelled())
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        return !local.isCancelled();
+    };
+
+    // Serial sorts while copies run, parallel ones for the last builds;
+    // enough memory to sort this table's keys in memory (index_session.sql).
+    auto buildEntry = [&](pg::Connection &tgt, bool &prepared, const DumpEntry &entry, const TableRun *table) -> Expected<void> {
         if (!prepared) {
+            if (auto r = SchemaStep::prepareIndexSession(tgt, d.postScript, &local); !r)
+                return r;
             prepared = true;
-            if (auto r = SchemaStep::prepareIndexSession(tgt, d.postScript, &local); !r) {
-                failWith(r.error());
-                return false;
-            }
         }
-        // Serial sorts while copies run, parallel ones for the last builds;
-        // enough memory to sort this table's keys in memory (index_session.sql).
         bool copying = false;
         {
             std::lock_guard lock(qmutex);
             copying = !tasks.empty() || copiesRunning > 0;
         }
-        const qint64 sortBytes = std::max<qint64>(task.table->rows, task.table->estRows) * 100;
-        if (auto r = tgt.execNamed(QStringLiteral("direct/index_session"), {copying ? QStringLiteral("on") : QStringLiteral("off"), QString::number(sortBytes)}, &local);
-            !r) {
-            failWith(r.error());
-            return false;
-        }
+        const qint64 sortBytes = std::max<qint64>(table->rows, table->estRows) * 100;
+        if (auto r = tgt.execNamed(QStringLiteral("direct/index_session"), {copying ? QStringLiteral("on") : QStringLiteral("off"), QString::number(sortBytes)}, &local); !r)
+            return fail(r.error());
+        return tgt.execScript(entry.sql, &local);
+    };
+    // One post-data entry on a target session (prepared once per session).
+    auto buildIndex = [&](pg::Connection &tgt, bool &prepared, const CopyTask &task) -> bool {
+        const DumpEntry &entry = d.postScript.entries[size_t(task.entry)];
         task.table->state = Indexing;
         const auto builtFrom = Clock::now();
-        if (auto r = tgt.execScript(entry.sql, &local); !r) {
+        Expected<void> r;
+        for (int attempt = 0;; ++attempt) {
+            if (attempt > 0) {
+                if (!retryAfter(attempt, r.error(), QStringLiteral("Building %1").arg(entry.name)))
+                    break;
+                auto again = openTarget();
+                if (!again) {
+                    r = fail(again.error());
+                    if (attempt < kRetries && again.error().isConnectionLost())
+                        continue;
+                    break;
+                }
+                tgt = std::move(*again);
+                prepared = false;
+            }
+            r = buildEntry(tgt, prepared, entry, task.table);
+            if (r || attempt >= kRetries || !r.error().isConnectionLost() || local.isCancelled())
+                break;
+        }
+        if (!r) {
             Error err = r.error();
             err.message = QStringLiteral("Building %1 %2 on the target failed: %3").arg(entry.type, entry.name, err.message);
             failWith(err);
@@ -212,25 +264,14 @@ Expected<void> CopyStep::copyTables(DbRun &d, const QString &snapshot, pg::Conne
     std::vector<std::thread> threads;
     for (int w = 0; w < workers; ++w) {
         threads.emplace_back([&] {
-            auto src = pg::Connection::open(e.sourceFor(d.name), &local);
-            if (src) {
-                auto b = src->exec(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"), {}, &local);
-                if (b)
-                    b = src->exec(QStringLiteral("SET TRANSACTION SNAPSHOT %1").arg(src->quoteLiteral(snapshot)), {}, &local);
-                if (!b)
-                    failWith(b.error());
-            } else {
-                failWith(src.error());
-            }
-            ++started;
-            if (!src || local.isCancelled())
+            auto src = openSource();
+            if (!src)
+                return failWith(src.error());
+            if (local.isCancelled())
                 return;
-            auto tgt = pg::Connection::open(e.targetFor(d.name), &local);
+            auto tgt = openTarget();
             if (!tgt)
                 return failWith(tgt.error());
-            // Asynchronous commit: a crash mid-copy re-copies the table anyway (journal).
-            if (auto r = tgt->exec(QStringLiteral("SET synchronous_commit = off"), {}, &local); !r)
-                return failWith(r.error());
             bool prepared = false;
             while (auto task = pop(Role::Copier)) {
                 TableRun *t = task->table;
@@ -241,6 +282,30 @@ Expected<void> CopyStep::copyTables(DbRun &d, const QString &snapshot, pg::Conne
                 }
                 t->state = Copying;
                 auto r = copyChunk(*src, *tgt, *task, local);
+                for (int attempt = 1; !r && attempt <= kRetries && r.error().isConnectionLost() && !local.isCancelled(); ++attempt) {
+                    const Error lost = r.error();
+                    if (!retryAfter(attempt, lost, QStringLiteral("Copying %1").arg(t->qualified())))
+                        break;
+                    auto s2 = openSource();
+                    if (!s2) {
+                        // Without the exported snapshot (its session went too) no
+                        // worker can join it again: the engine resumes the copy
+                        // through the change capture instead (Engine::prepareAndCopy).
+                        r = fail(s2.error().isConnectionLost() ? s2.error() : lost);
+                        if (!s2.error().isConnectionLost())
+                            break;
+                        continue;
+                    }
+                    auto t2 = openTarget();
+                    if (!t2) {
+                        r = fail(t2.error());
+                        continue;
+                    }
+                    *src = std::move(*s2);
+                    *tgt = std::move(*t2);
+                    prepared = false;
+                    r = copyChunk(*src, *tgt, *task, local);
+                }
                 if (!r) {
                     copyEnded();
                     return failWith(r.error());
@@ -263,7 +328,7 @@ Expected<void> CopyStep::copyTables(DbRun &d, const QString &snapshot, pg::Conne
             bool prepared = false;
             while (auto task = pop(Role::Indexer)) {
                 if (!tgt) { // connect on the first task: a run without indexes opens no session
-                    auto c = pg::Connection::open(e.targetFor(d.name), &local);
+                    auto c = openTarget();
                     if (!c)
                         return failWith(c.error());
                     tgt = std::move(*c);
@@ -273,17 +338,12 @@ Expected<void> CopyStep::copyTables(DbRun &d, const QString &snapshot, pg::Conne
             }
         });
     }
-    // The exporting connection must stay open until every worker imported the snapshot.
-    while (started < workers && !local.isCancelled())
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    while (started < workers)
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    // The exporting session stays open until the copy is over: a worker whose
+    // connection was lost imports the snapshot again from it.
+    for (auto &th : threads)
+        th.join();
     if (repl)
         *repl = pg::Connection();
-    for (auto &th : threads) {
-        // Keep other databases' status fresh while this one copies.
-        th.join();
-    }
     if (firstError)
         return fail(*firstError);
     if (e.cancel.isCancelled())
@@ -338,6 +398,19 @@ Expected<void> CopyStep::copyChunk(pg::Connection &src, pg::Connection &tgt, con
             return fail(pg::queryError(s, r.raw(), ctx + QStringLiteral(" (source)")));
         }
     }
+    // A failed attempt takes back the progress it counted: the chunk is copied again.
+    struct Counted {
+        TableRun &t;
+        qint64 rows = 0, bytes = 0;
+        bool keep = false;
+        ~Counted()
+        {
+            if (!keep) {
+                t.rows -= rows;
+                t.bytesCopied -= bytes;
+            }
+        }
+    } counted{t};
     qint64 messages = 0, pendingRows = 0, pendingBytes = 0, countedRows = 0;
     bool putFailed = false;
     // The source sends one CopyData message per row; the target's COPY reads a
@@ -372,6 +445,8 @@ Expected<void> CopyStep::copyChunk(pg::Connection &src, pg::Connection &tgt, con
             if (pendingRows >= 512) {
                 t.rows += pendingRows;
                 t.bytesCopied += pendingBytes;
+                counted.rows += pendingRows;
+                counted.bytes += pendingBytes;
                 countedRows += pendingRows;
                 pendingRows = pendingBytes = 0;
                 if (putFailed)
@@ -386,6 +461,8 @@ Expected<void> CopyStep::copyChunk(pg::Connection &src, pg::Connection &tgt, con
     flush();
     t.rows += pendingRows;
     t.bytesCopied += pendingBytes;
+    counted.rows += pendingRows;
+    counted.bytes += pendingBytes;
     countedRows += pendingRows;
     std::optional<Error> srcError;
     qint64 tagRows = -1;
@@ -426,6 +503,7 @@ Expected<void> CopyStep::copyChunk(pg::Connection &src, pg::Connection &tgt, con
     // The command tag has the exact row count (binary streams carry a header/trailer message).
     if (tagRows >= 0)
         t.rows += tagRows - countedRows;
+    counted.keep = true;
     return {};
 }
 

@@ -414,8 +414,14 @@ Expected<void> Engine::bringToStreaming(DbRun &d)
     if (phase == QLatin1String("queued") || phase == QLatin1String("preparing") || phase == QLatin1String("cleaned")) {
         if (phase == QLatin1String("preparing"))
             CleanupStep(*this).cleanupDb(d, /*dropCreatedTarget=*/true);
-        if (auto r = prepareAndCopy(d, *src); !r)
-            return r;
+        if (auto r = prepareAndCopy(d, *src); !r) {
+            // The copy lost a connection that its workers could not get back on the
+            // exported snapshot (the exporting session went too, or a server restarted):
+            // the run goes on as a --resume would, instead of failing and starting over.
+            if (!r.error().isConnectionLost() || cancel.isCancelled() || phaseOf(d) != QLatin1String("copying") || !capture->canResumeCopy())
+                return r;
+            return recoverCopy(d, r.error());
+        }
         phase = QStringLiteral("copied");
     } else if (phase == QLatin1String("copying")) {
         // The exported snapshot died with the previous process: the change
@@ -510,6 +516,25 @@ Expected<void> Engine::prepareAndCopy(DbRun &d, pg::Connection &src)
     setPhase(d, QStringLiteral("copied"));
     event({{"event", "copy-finished"}, {"database", js(d.name)}, {"seconds", d.copySeconds}, {"rows", rows}, {"bytes", bytes}});
     return {};
+}
+
+Expected<void> Engine::recoverCopy(DbRun &d, const Error &lost)
+{
+    log()->warn("copy of {} interrupted: {}; resuming", d.name.toStdString(), lost.message.toStdString());
+    event({{"event", "copy-interrupted"}, {"database", js(d.name)}, {"reason", js(lost.message)}});
+    // Both servers must answer again (a restart takes seconds): up to a minute.
+    const auto until = Clock::now() + std::chrono::seconds(60);
+    for (int wait = 500;; wait = std::min(wait * 2, 5000)) {
+        auto src = openSourceWritable(d.name, &cancel);
+        Expected<pg::Connection> tgt = src ? pg::Connection::open(targetFor(d.name), &cancel) : fail(src.error());
+        if (src && tgt)
+            return resumeCopying(d, *src);
+        const Error &err = src ? tgt.error() : src.error();
+        if (!err.isConnectionLost() || Clock::now() >= until)
+            return fail(err.isConnectionLost() ? lost : err);
+        if (!sleepFor(wait))
+            return fail(Error::cancelled());
+    }
 }
 
 Expected<void> Engine::resumeCopying(DbRun &d, pg::Connection &src)

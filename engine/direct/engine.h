@@ -87,6 +87,8 @@ private:
     Expected<void> ensureTargetDatabase(DbRun &d, bool allowExisting);
     Expected<void> prepareAndCopy(DbRun &d, pg::Connection &src);
     Expected<void> resumeCopying(DbRun &d, pg::Connection &src);
+    /** After a copy that lost its snapshot to a dropped connection: reconnect, then resumeCopying(). */
+    Expected<void> recoverCopy(DbRun &d, const Error &lost);
     Expected<void> streamUntilCutover();
     void joinAnalyzers();
     void closeMonitors();

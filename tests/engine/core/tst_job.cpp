@@ -7,6 +7,8 @@
 #include <QThread>
 
 #include <atomic>
+#include <memory>
+#include <thread>
 
 using namespace fm;
 
@@ -99,6 +101,53 @@ private slots:
             QTest::qWait(50);
         }
         QVERIFY(exited.load()); // the destructor joined the worker
+    }
+
+    // A registration's end waits for its callback if cancel() runs it right then
+    // on another thread: the callback's captures (a scope's locals) stay valid.
+    // Before, remove() returned at once and the callback ran on freed locals.
+    void registrationEndWaitsForARunningCallback()
+    {
+        CancelToken token;
+        std::atomic<bool> inCallback{false}, callbackDone{false}, removedBeforeDone{false};
+        auto registration = std::make_unique<CancelRegistration>(&token, [&] {
+            inCallback = true;
+            QThread::msleep(300);
+            callbackDone = true;
+        });
+        std::thread canceller([&] { token.cancel(); });
+        while (!inCallback)
+            QThread::msleep(1);
+        registration.reset(); // remove() while the callback sleeps
+        removedBeforeDone = !callbackDone;
+        canceller.join();
+        QVERIFY(!removedBeforeDone.load());
+        QVERIFY(callbackDone.load());
+    }
+
+    void callbackMayEndItsOwnRegistration()
+    {
+        CancelToken token;
+        std::unique_ptr<CancelRegistration> registration;
+        bool ran = false;
+        registration = std::make_unique<CancelRegistration>(&token, [&] {
+            ran = true;
+            registration.reset(); // same thread: must not wait for itself
+        });
+        token.cancel();
+        QVERIFY(ran);
+        QVERIFY(!registration);
+    }
+
+    void removedCallbackDoesNotRun()
+    {
+        CancelToken token;
+        bool ran = false;
+        {
+            CancelRegistration r(&token, [&] { ran = true; });
+        }
+        token.cancel();
+        QVERIFY(!ran);
     }
 };
 

@@ -335,7 +335,7 @@ private slots:
         QVERIFY(m_source.createDatabase(copyingDb).has_value());
         // Wide enough rows that the copy lasts several seconds even on a fast machine: target-side
         // counters are flushed about once a second, so a one-second copy can show no change at all.
-        QVERIFY(m_source.execute(copyingDb, QStringLiteral("CREATE TABLE t (id int PRIMARY KEY, filler text); INSERT INTO t SELECT i, repeat('x', 600) FROM generate_series(1, 600000) i; ANALYZE t;")).has_value());
+        QVERIFY(m_source.execute(copyingDb, QStringLiteral("CREATE TABLE t (id int PRIMARY KEY, filler text); INSERT INTO t SELECT i, repeat('x', 600) FROM generate_series(1, 900000) i; ANALYZE t;")).has_value());
         test::SourceWriter writer(m_source.params(streamingDb));
         writer.start();
         auto o = options(streamingDb, QStringLiteral("lag"));
@@ -351,7 +351,8 @@ private slots:
             return n;
         };
         auto secondCopying = [](const direct::DirectStatus &s) {
-            return s.databases.size() == 2 && (s.databases[1].phase == QLatin1String("preparing") || s.databases[1].phase == QLatin1String("copying"));
+            static const QStringList beforeStreaming{QStringLiteral("preparing"), QStringLiteral("copying"), QStringLiteral("copied"), QStringLiteral("indexing")};
+            return s.databases.size() == 2 && beforeStreaming.contains(s.databases[1].phase);
         };
         QVERIFY2(waitFor([&] {
                      const auto s = engine.status();
@@ -388,6 +389,78 @@ private slots:
             const QStringList left = test::leftovers(m_source, m_target, db);
             QVERIFY2(left.isEmpty(), qPrintable(left.join(QStringLiteral(", "))));
         }
+    }
+
+    void connectionLostDuringCopy_data()
+    {
+        QTest::addColumn<QString>("side");
+        QTest::addColumn<bool>("walsenderToo");
+        QTest::addColumn<QString>("expected"); // the event that shows how the run went on
+        QTest::newRow("source copy sessions: chunk retried") << "source" << false << "retry";
+        QTest::newRow("target copy sessions: chunk retried") << "target" << false << "retry";
+        QTest::newRow("source copy sessions and the snapshot's: copy resumed") << "source" << true << "copy-interrupted";
+    }
+    void connectionLostDuringCopy()
+    {
+        QFETCH(QString, side);
+        QFETCH(bool, walsenderToo);
+        QFETCH(QString, expected);
+        const QString db = QStringLiteral("lost_%1_%2").arg(side).arg(int(walsenderToo));
+        createSourceDb(db, 2000);
+        // Long enough that the sessions are terminated mid-copy.
+        QVERIFY(m_source.execute(db, QStringLiteral("CREATE TABLE public.wide (id int PRIMARY KEY, filler text); "
+                                                    "INSERT INTO wide SELECT i, repeat(md5(i::text), 12) FROM generate_series(1, 500000) i; ANALYZE wide;"))
+                    .has_value());
+        test::SourceWriter writer(m_source.params(db));
+        writer.start();
+        auto o = options(db, QStringLiteral("lost") + side + QString::number(int(walsenderToo)));
+        o.cutover = direct::CutoverMode::Manual;
+        direct::DirectEngine engine(o);
+        engine.start();
+        QVERIFY2(waitFor([&] {
+                     const auto s = engine.status();
+                     return engine.isFinished() || (!s.databases.empty() && s.databases[0].phase == QLatin1String("copying") && s.rowsCopied > 50000);
+                 }, 90000),
+                 "never saw the copy under way");
+        QVERIFY2(!engine.isFinished(), qPrintable(engine.status().error));
+        test::PgCluster &server = side == QLatin1String("source") ? m_source : m_target;
+        // The COPY sessions of this database; with walsenderToo also the replication
+        // session that exported the snapshot (a lost network or a restart looks like that).
+        qint64 killed = 0;
+        for (int i = 0; i < 50 && killed == 0 && engine.status().databases[0].phase == QLatin1String("copying"); ++i) {
+            auto r = server.query(QStringLiteral("postgres"),
+                                  // The walsender only together with a COPY session: alone, it takes nothing from a running copy.
+                                  QStringLiteral("WITH copy AS (SELECT pid FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND datname = $1 AND query ILIKE 'COPY%' AND state = 'active'), "
+                                                 "victims AS (SELECT pid FROM copy UNION ALL SELECT pid FROM pg_stat_activity "
+                                                 "            WHERE $2 AND backend_type = 'walsender' AND EXISTS (SELECT 1 FROM copy)) "
+                                                 "SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM victims"),
+                                  {db, walsenderToo ? QStringLiteral("true") : QStringLiteral("false")});
+            QVERIFY(r.has_value());
+            killed = r->toInt(0, 0);
+            if (killed == 0)
+                QTest::qWait(20);
+        }
+        QVERIFY2(killed > 0, "no copy session was terminated");
+        std::vector<nlohmann::json> events;
+        QVERIFY2(waitFor([&] { return engine.status().state == QLatin1String("streaming") && engine.status().cutoverAllowed; }, 120000) && !engine.isFinished(),
+                 qPrintable(engine.status().error));
+        const QStringList names = eventNames(events, engine);
+        QVERIFY2(names.contains(expected), qPrintable(names.join(QLatin1Char(' '))));
+        writer.stop();
+        QVERIFY2(writer.error().isEmpty(), qPrintable(writer.error()));
+        QVERIFY(engine.requestCutover().has_value());
+        QVERIFY2(waitFor([&] { return engine.isFinished(); }, 90000), "cutover did not finish");
+        QVERIFY2(engine.result().has_value(), qPrintable(engine.status().error));
+        // Every row once: no chunk lost, none copied twice.
+        const auto src = test::tableChecksums(m_source, db);
+        const auto tgt = test::tableChecksums(m_target, db);
+        QVERIFY(src.contains(QStringLiteral("public.wide")));
+        for (auto it = src.cbegin(); it != src.cend(); ++it)
+            QVERIFY2(tgt.value(it.key()) == it.value(), qPrintable(QStringLiteral("%1 differs: %2 vs %3").arg(it.key(), it.value(), tgt.value(it.key()))));
+        const QStringList behind = test::sequencesBehind(m_source, m_target, db);
+        QVERIFY2(behind.isEmpty(), qPrintable(behind.join(QStringLiteral("; "))));
+        const QStringList left = test::leftovers(m_source, m_target, db);
+        QVERIFY2(left.isEmpty(), qPrintable(left.join(QStringLiteral(", "))));
     }
 
     void cancelInEveryPhaseCleansUp_data()
