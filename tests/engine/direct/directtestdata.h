@@ -211,4 +211,32 @@ inline QStringList leftovers(const PgCluster &source, const PgCluster &target, c
     return out;
 }
 
+/**
+ * What a finished migration of `db` got wrong, empty when nothing: a table whose
+ * rows (md5 of every row) differ or that exists on one side only, a sequence
+ * behind the source, a replication object left on either server. Returns also
+ * how many tables were compared through `tables`.
+ */
+inline QString migrationDifferences(const PgCluster &source, const PgCluster &target, const QString &db, int *tables = nullptr)
+{
+    const auto src = tableChecksums(source, db);
+    const auto tgt = tableChecksums(target, db);
+    if (tables)
+        *tables = int(src.size());
+    QStringList out;
+    if (src.isEmpty())
+        out << QStringLiteral("no table on the source");
+    for (auto it = src.cbegin(); it != src.cend(); ++it)
+        if (tgt.value(it.key()) != it.value())
+            out << QStringLiteral("%1 differs: %2 vs %3").arg(it.key(), it.value(), tgt.value(it.key()));
+    for (auto it = tgt.cbegin(); it != tgt.cend(); ++it)
+        if (!src.contains(it.key()))
+            out << QStringLiteral("%1 only on the target").arg(it.key());
+    if (const QStringList behind = sequencesBehind(source, target, db); !behind.isEmpty())
+        out << QStringLiteral("sequences behind: ") + behind.join(QStringLiteral("; "));
+    if (const QStringList left = leftovers(source, target, db); !left.isEmpty())
+        out << QStringLiteral("left behind: ") + left.join(QStringLiteral(", "));
+    return out.join(QStringLiteral("\n"));
+}
+
 } // namespace fm::test
