@@ -55,8 +55,6 @@ public:
      */
     virtual Expected<void> resumeCopy(DbRun &d, pg::Connection &src, const QStringList &unfinished,
                                       const std::function<Expected<void>()> &buildPostData) = 0;
-    /** Whether resumeCopy() can work at all (the engine then recovers an interrupted copy in process). */
-    virtual bool canResumeCopy() const { return true; }
     /** Called at every heartbeat while d streams (control thread), with the target monitor connection. */
     virtual void poll(DbRun &d, pg::Connection &tgtMon) = 0;
     /**

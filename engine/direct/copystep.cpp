@@ -33,6 +33,8 @@ Expected<void> CopyStep::copyTables(DbRun &d, const QString &snapshot, pg::Conne
         static const QRegularExpression onTable(QStringLiteral("\\bON\\s+(?!ONLY\\b)(\\S+)\\s+USING\\b"));
         static const QRegularExpression alterTable(QStringLiteral("^ALTER TABLE ONLY\\s+(\\S+)\\s"), QRegularExpression::MultilineOption);
         for (int i = 0; i < int(d.postScript.entries.size()); ++i) {
+            if (d.postDone.count(i)) // built before an interrupted copy was resumed
+                continue;
             const DumpEntry &entry = d.postScript.entries[size_t(i)];
             QRegularExpressionMatch m;
             if (entry.type == QLatin1String("INDEX"))

@@ -417,8 +417,9 @@ Expected<void> Engine::bringToStreaming(DbRun &d)
         if (auto r = prepareAndCopy(d, *src); !r) {
             // The copy lost a connection that its workers could not get back on the
             // exported snapshot (the exporting session went too, or a server restarted):
-            // the run goes on as a --resume would, instead of failing and starting over.
-            if (!r.error().isConnectionLost() || cancel.isCancelled() || phaseOf(d) != QLatin1String("copying") || !capture->canResumeCopy())
+            // the run goes on as a --resume would (the change capture copies the unfinished
+            // tables again consistently), instead of failing and starting over.
+            if (!r.error().isConnectionLost() || cancel.isCancelled() || phaseOf(d) != QLatin1String("copying"))
                 return r;
             return recoverCopy(d, r.error());
         }

@@ -63,6 +63,9 @@ Expected<bool> Journal::load()
                 if (v.contains("replicaIdentityChanged") && v["replicaIdentityChanged"].is_object())
                     for (auto &[t, prev] : v["replicaIdentityChanged"].items())
                         d.replicaIdentityChanged[QString::fromStdString(t)] = QString::fromStdString(prev.get<std::string>());
+                if (v.contains("tableSyncPoints") && v["tableSyncPoints"].is_object())
+                    for (auto &[t, lsn] : v["tableSyncPoints"].items())
+                        d.tableSyncPoints[QString::fromStdString(t)] = QString::fromStdString(lsn.get<std::string>());
                 if (v.contains("doneUnits") && v["doneUnits"].is_array())
                     for (const auto &u : v["doneUnits"])
                         d.doneUnits << QString::fromStdString(u.get<std::string>());
@@ -105,6 +108,10 @@ Expected<void> Journal::save()
         for (const auto &u : d.doneUnits)
             done.push_back(s(u));
         v["doneUnits"] = done;
+        nlohmann::json sync = nlohmann::json::object();
+        for (const auto &[t, lsn] : d.tableSyncPoints)
+            sync[s(t)] = s(lsn);
+        v["tableSyncPoints"] = sync;
         dbs[s(key)] = v;
     }
     j["databases"] = dbs;

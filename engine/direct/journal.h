@@ -24,6 +24,13 @@ struct JournalDatabase {
     std::map<QString, QString> replicaIdentityChanged;
     /** Publication units (top-level tables, "schema"."name") copied completely. */
     QStringList doneUnits;
+    /**
+     * Client-side decoding after a resumed copy (issue 3): tables ("schema"."name",
+     * leaves and roots) copied again at a later snapshot, with that snapshot's
+     * consistent point ("X/X"). Changes to them committed before it are in the
+     * copy and are skipped, as a subscription's table sync does.
+     */
+    std::map<QString, QString> tableSyncPoints;
 };
 
 /**

@@ -24,7 +24,7 @@
 using namespace fm;
 using namespace fm::test::reliability;
 
-enum class Fault { KillDuringCopy, KillDuringStreaming, KillDuringCutover, TerminateSourceDuringCopy, TerminateSourceDuringStreaming, RestartTargetDuringStreaming };
+enum class Fault { KillDuringCopy, KillDuringCopyDecoder, KillDuringStreaming, KillDuringCutover, TerminateSourceDuringCopy, TerminateSourceDuringStreaming, RestartTargetDuringStreaming };
 Q_DECLARE_METATYPE(Fault)
 
 class TestDirectFaults : public QObject
@@ -132,6 +132,9 @@ private slots:
     {
         QTest::addColumn<Fault>("fault");
         QTest::newRow("sigkill-copy") << Fault::KillDuringCopy;
+        // Client-side decoding (the Azure Single Server path): --resume copies the
+        // unfinished tables again at a new snapshot (before: refused, start over).
+        QTest::newRow("sigkill-copy-wal2json") << Fault::KillDuringCopyDecoder;
         QTest::newRow("sigkill-streaming") << Fault::KillDuringStreaming;
         QTest::newRow("sigkill-cutover") << Fault::KillDuringCutover;
         QTest::newRow("terminate-source-copy") << Fault::TerminateSourceDuringCopy;
@@ -153,9 +156,10 @@ private slots:
         auto writer = std::make_unique<test::SourceWriter>(m_source.params(db));
         writer->start();
 
-        const bool duringCopy = fault == Fault::KillDuringCopy || fault == Fault::TerminateSourceDuringCopy;
+        const bool duringCopy = fault == Fault::KillDuringCopy || fault == Fault::KillDuringCopyDecoder || fault == Fault::TerminateSourceDuringCopy;
+        const QStringList capture = fault == Fault::KillDuringCopyDecoder ? QStringList{QStringLiteral("--change-capture"), QStringLiteral("wal2json")} : QStringList{};
         QProcess first;
-        setup(first, db, name, {});
+        setup(first, db, name, capture);
         first.start();
         QVERIFY(first.waitForStarted());
         std::vector<nlohmann::json> lines;
@@ -165,6 +169,7 @@ private slots:
         QString what;
         switch (fault) {
         case Fault::KillDuringCopy:
+        case Fault::KillDuringCopyDecoder:
         case Fault::KillDuringStreaming:
             first.kill(); // SIGKILL: no handler, no cleanup
             what = QStringLiteral("SIGKILL");
@@ -194,7 +199,7 @@ private slots:
             break;
         }
         }
-        first.waitForFinished(fault == Fault::KillDuringCopy || fault == Fault::KillDuringStreaming || fault == Fault::KillDuringCutover ? 10000 : 0);
+        first.waitForFinished(fault == Fault::KillDuringCopy || fault == Fault::KillDuringCopyDecoder || fault == Fault::KillDuringStreaming || fault == Fault::KillDuringCutover ? 10000 : 0);
 
         // The same process either recovers on its own (back to streaming, ready for
         // cutover) or ends; then a second process resumes from the journal.
@@ -218,7 +223,7 @@ private slots:
             firstOutcome = first.exitStatus() == QProcess::CrashExit ? QStringLiteral("killed")
                                                                      : QStringLiteral("exited %1: %2").arg(first.exitCode()).arg(err.section(QLatin1Char('\n'), -2).trimmed());
             resumed = true;
-            setup(second, db, name, {QStringLiteral("--resume")});
+            setup(second, db, name, QStringList{QStringLiteral("--resume")} + capture);
             second.start();
             QVERIFY(second.waitForStarted());
             active = &second;
@@ -232,7 +237,7 @@ private slots:
                          qPrintable(QStringLiteral("resume failed (first run: %1); events: %2; stderr: %3").arg(firstOutcome, events(lines2), resumeErr)));
                 QVERIFY2(test::leftovers(m_source, m_target, db).isEmpty(), "the failed run left replication objects behind");
                 restarted = true;
-                setup(third, db, name, {});
+                setup(third, db, name, capture);
                 third.start();
                 QVERIFY(third.waitForStarted());
                 active = &third;
@@ -241,6 +246,7 @@ private slots:
             QVERIFY2(ready, qPrintable(QStringLiteral("never got ready again (first run: %1); events: %2; stderr: %3")
                                            .arg(firstOutcome, events(lines2), stderrTail(*active))));
             lines.insert(lines.end(), lines2.begin(), lines2.end());
+            QVERIFY2(!(restarted && fault == Fault::KillDuringCopyDecoder), "--resume of the decoder path's copy was refused");
         }
 
         // Cutover: writes stop, the line is repeated until the engine accepts it.

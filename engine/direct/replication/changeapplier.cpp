@@ -223,6 +223,7 @@ Expected<void> ChangeApplier::apply(const Change &c, CancelToken *cancel)
             return {};
         }
         m_inSourceTxn = true;
+        m_txnCommit = c.finalLsn;
         if (!m_groupOpen)
             return beginGroup(cancel);
         return {};
@@ -250,6 +251,8 @@ Expected<void> ChangeApplier::apply(const Change &c, CancelToken *cancel)
             Change probe;
             probe.schema = schema;
             probe.table = name;
+            if (inCopy(probe.qualifiedTable()))
+                continue;
             auto t = table(probe, cancel);
             if (!t)
                 return fail(t.error());
@@ -268,6 +271,8 @@ Expected<void> ChangeApplier::apply(const Change &c, CancelToken *cancel)
         return send({}, sql, {}, cancel);
     }
 
+    if (inCopy(c.qualifiedTable()))
+        return {};
     auto tr = table(c, cancel);
     if (!tr)
         return fail(tr.error());

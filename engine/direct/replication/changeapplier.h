@@ -49,6 +49,13 @@ public:
     void close();
 
     Expected<void> apply(const Change &change, CancelToken *cancel);
+    /**
+     * Tables ("schema"."name") whose rows were copied at a later snapshot than the
+     * slot's: a change to one of them is left out when its transaction committed
+     * before that snapshot's consistent point (the copy has it already). The same
+     * rule as a subscription's table sync.
+     */
+    void setTableSyncPoints(std::map<QString, Lsn> points) { m_syncPoints = std::move(points); }
     /** Commits the open group (no-op without one). */
     Expected<void> flush(CancelToken *cancel);
 
@@ -89,6 +96,14 @@ private:
     bool m_groupOpen = false;
     bool m_inSourceTxn = false;
     bool m_skipping = false;
+    std::map<QString, Lsn> m_syncPoints;
+    Lsn m_txnCommit = 0; ///< commit LSN of the source transaction being applied
+    /** True when `qualified`'s copy already holds the transaction being applied. */
+    bool inCopy(const QString &qualified) const
+    {
+        auto it = m_syncPoints.find(qualified);
+        return it != m_syncPoints.end() && m_txnCommit < it->second;
+    }
     int m_groupTransactions = 0;
     Lsn m_applied = 0;
     Lsn m_groupEnd = 0;

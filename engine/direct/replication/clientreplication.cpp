@@ -60,6 +60,7 @@ Expected<void> ClientReplication::run(CancelToken &cancel)
 {
     ReplicationStream stream(m_opt.source, m_opt.slot);
     ChangeApplier applier(m_opt.target, m_opt.origin);
+    applier.setTableSyncPoints(m_opt.tableSyncPoints);
     std::unique_ptr<Decoder> decoder = makeDecoder(m_opt.plugin, m_opt.publication);
     std::vector<Change> changes;
     bool inTxn = false;

@@ -25,6 +25,8 @@ struct ClientReplicationOptions {
     int groupTransactions = 64;
     /** How long a reconnect loop may try before giving up (source or target down). */
     int reconnectTimeoutMs = 120000;
+    /** Tables copied again at a later point ("schema"."name" -> its LSN): see ChangeApplier::setTableSyncPoints(). */
+    std::map<QString, Lsn> tableSyncPoints;
 };
 
 /** A snapshot of the client-side change capture (safe to copy between threads). */

@@ -2,7 +2,10 @@
 // SPDX-FileCopyrightText: 2026 FlexMigrate contributors
 #include "engine/direct/replication/decodercapture.h"
 
+#include "engine/direct/copystep.h"
 #include "engine/direct/engine.h"
+
+#include <libpq-fe.h>
 
 namespace fm::direct {
 
@@ -41,6 +44,12 @@ Expected<void> DecoderCapture::start(DbRun &d)
     o.plugin = plugin;
     o.publication = d.publication;
     o.origin = d.slot; // origins live on the target: the slot's name is unique per migration and database
+    {
+        std::lock_guard lock(e.journal.mutex);
+        for (const auto &[table, lsn] : e.jdb(d).tableSyncPoints)
+            if (auto l = lsnFromString(lsn))
+                o.tableSyncPoints[table] = *l;
+    }
     // Fail here, with the reason, if the target cannot take the origin (rights,
     // or a live session of another process still applying this database).
     {
@@ -79,15 +88,61 @@ Expected<void> DecoderCapture::start(DbRun &d)
     return {};
 }
 
-Expected<void> DecoderCapture::resumeCopy(DbRun &d, pg::Connection &, const QStringList &unfinished, const std::function<Expected<void>()> &)
+Expected<void> DecoderCapture::resumeCopy(DbRun &d, pg::Connection &, const QStringList &unfinished, const std::function<Expected<void>()> &buildPostData)
 {
-    // Re-copying some tables consistently with a slot whose snapshot is gone
-    // needs an idempotent catch-up apply that the decoder does not have yet.
-    return fail(directError(QStringLiteral("DecoderResumeCopy"),
-                            QStringLiteral("The initial copy of database \"%1\" was interrupted (%2 table(s) unfinished); with client-side decoding it cannot be resumed.")
-                                .arg(d.name)
-                                .arg(unfinished.size()),
-                            QStringLiteral("Run again without --resume: the run starts over (a run killed while streaming resumes fine).")));
+    Engine &e = m_engine;
+    // The slot's snapshot is gone. The unfinished tables are emptied and copied
+    // again at a snapshot of a temporary slot; its consistent point becomes their
+    // sync point: changes to them that committed before it are in the copy and
+    // are skipped by the applier, later ones applied (a subscription's table sync,
+    // done on the client). Finished tables take every change from the slot.
+    if (!unfinished.isEmpty()) {
+        auto tgt = pg::Connection::open(e.targetFor(d.name), &e.cancel);
+        if (!tgt)
+            return fail(tgt.error());
+        if (auto r = tgt->exec(QStringLiteral("TRUNCATE %1").arg(unfinished.join(QStringLiteral(", "))), {}, &e.cancel); !r)
+            return fail(r.error());
+        pg::ConnectionParams rp = e.sourceFor(d.name);
+        rp.extra.insert(QStringLiteral("replication"), QStringLiteral("database"));
+        auto repl = pg::Connection::open(rp, &e.cancel);
+        if (!repl)
+            return fail(repl.error());
+        const QString tempSlot = d.slot.left(56) + QStringLiteral("_resync");
+        const QByteArray cmd = QStringLiteral("CREATE_REPLICATION_SLOT %1 TEMPORARY LOGICAL pgoutput (SNAPSHOT 'export')").arg(pg::quoteIdent(tempSlot)).toUtf8();
+        pg::Result slotRes(PQexec(repl->raw(), cmd.constData()));
+        if (PQresultStatus(slotRes.raw()) != PGRES_TUPLES_OK) {
+            Error err = pg::queryError(repl->raw(), slotRes.raw(), QStringLiteral("Creating the temporary slot %1 to copy %2 table(s) again").arg(tempSlot).arg(unfinished.size()));
+            if (err.fix.isEmpty())
+                err.fix = QStringLiteral("Free a replication slot on the source (max_replication_slots) and resume again.");
+            return fail(err);
+        }
+        const QString snapshot = slotRes.text(0, "snapshot_name");
+        const QString point = slotRes.text(0, "consistent_point");
+        {
+            // Journaled before the copy: a kill during it keeps the points of what got done.
+            std::lock_guard lock(e.journal.mutex);
+            auto &points = e.jdb(d).tableSyncPoints;
+            for (const auto &t : d.tables)
+                if (unfinished.contains(t->unit())) {
+                    points[t->qualified()] = point;
+                    points[t->unit()] = point; // pgoutput names a partition's changes by its root
+                }
+        }
+        e.saveJournal();
+        for (auto &t : d.tables)
+            t->state = unfinished.contains(t->unit()) ? Queued : Copied;
+        e.event({{"event", "resync-started"}, {"database", js(d.name)}, {"tables", qint64(unfinished.size())}, {"syncPoint", js(point)}});
+        if (auto r = CopyStep(e).copyTables(d, snapshot, &*repl); !r)
+            return r;
+    }
+    e.setPhase(d, QStringLiteral("indexing"), false);
+    if (auto r = buildPostData(); !r)
+        return r;
+    if (auto r = start(d); !r)
+        return r;
+    for (auto &t : d.tables)
+        t->state = Streaming;
+    return {};
 }
 
 void DecoderCapture::poll(DbRun &d, pg::Connection &)

@@ -32,7 +32,6 @@ public:
     QString slotPlugin() const override { return replication::pluginName(m_plugin); }
     bool usesPublication() const override { return m_plugin == replication::Plugin::PgOutput; }
     Expected<void> start(DbRun &d) override;
-    bool canResumeCopy() const override { return false; }
     Expected<void> resumeCopy(DbRun &d, pg::Connection &src, const QStringList &unfinished,
                               const std::function<Expected<void>()> &buildPostData) override;
     void poll(DbRun &d, pg::Connection &tgtMon) override;

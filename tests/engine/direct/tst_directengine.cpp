@@ -396,16 +396,22 @@ private slots:
         QTest::addColumn<QString>("side");
         QTest::addColumn<bool>("walsenderToo");
         QTest::addColumn<QString>("expected"); // the event that shows how the run went on
-        QTest::newRow("source copy sessions: chunk retried") << "source" << false << "retry";
-        QTest::newRow("target copy sessions: chunk retried") << "target" << false << "retry";
-        QTest::newRow("source copy sessions and the snapshot's: copy resumed") << "source" << true << "copy-interrupted";
+        QTest::addColumn<QString>("capture");
+        QTest::newRow("source copy sessions: chunk retried") << "source" << false << "retry" << "auto";
+        QTest::newRow("target copy sessions: chunk retried") << "target" << false << "retry" << "auto";
+        QTest::newRow("source copy sessions and the snapshot's: copy resumed") << "source" << true << "copy-interrupted" << "auto";
+        // Client-side decoding: the unfinished tables are copied again at a later
+        // snapshot and their changes from before it skipped (resync-started).
+        QTest::newRow("snapshot's session lost, pgoutput decoder: tables re-synced") << "source" << true << "resync-started" << "pgoutput";
+        QTest::newRow("snapshot's session lost, wal2json decoder: tables re-synced") << "source" << true << "resync-started" << "wal2json";
     }
     void connectionLostDuringCopy()
     {
         QFETCH(QString, side);
         QFETCH(bool, walsenderToo);
         QFETCH(QString, expected);
-        const QString db = QStringLiteral("lost_%1_%2").arg(side).arg(int(walsenderToo));
+        QFETCH(QString, capture);
+        const QString db = QStringLiteral("lost_%1_%2_%3").arg(side).arg(int(walsenderToo)).arg(capture);
         createSourceDb(db, 2000);
         // Long enough that the sessions are terminated mid-copy.
         QVERIFY(m_source.execute(db, QStringLiteral("CREATE TABLE public.wide (id int PRIMARY KEY, filler text); "
@@ -413,8 +419,9 @@ private slots:
                     .has_value());
         test::SourceWriter writer(m_source.params(db));
         writer.start();
-        auto o = options(db, QStringLiteral("lost") + side + QString::number(int(walsenderToo)));
+        auto o = options(db, QStringLiteral("lost") + side + QString::number(int(walsenderToo)) + capture);
         o.cutover = direct::CutoverMode::Manual;
+        o.changeCapture = capture;
         direct::DirectEngine engine(o);
         engine.start();
         QVERIFY2(waitFor([&] {
