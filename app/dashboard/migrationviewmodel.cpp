@@ -7,7 +7,6 @@
 #include "engine/core/logging.h"
 
 #include <QLocale>
-#include <QRegularExpression>
 
 namespace fm::dashboard {
 
@@ -422,11 +421,7 @@ void MigrationViewModel::validate(bool checksums)
             auto v = migration::validateDatabase(source.withDatabase(db), target.withDatabase(db), options, &cancel);
             if (!v)
                 return fail(v.error());
-            // The direct engine's own heartbeat table (schema fm_<name>_hb, direct::objectName) is written
-            // every heartbeat on both sides while streaming: not user data, and never equal for long.
-            static const QRegularExpression heartbeat(QStringLiteral("^fm_.*_hb(_[0-9a-f]+)?$"));
-            v->tables.removeIf([](const migration::TableValidation &t) { return heartbeat.match(t.schema).hasMatch(); });
-            v->extraOnTarget.removeIf([](const QString &t) { return heartbeat.match(t.section(QLatin1Char('.'), 0, 0)).hasMatch(); });
+            // The direct engine's heartbeat schema is left out by validateDatabase itself (ValidationOptions::skipHeartbeatSchema).
             out << *v;
         }
         return out;
