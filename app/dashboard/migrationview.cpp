@@ -167,7 +167,7 @@ bool MigrationView::confirm(const QString &title, const QString &text)
 void MigrationView::cutoverClicked(const QStringList &databases)
 {
     // Disabled first: a double click lands on a disabled button and sends nothing more (issue 7).
-    if (!m_model->canCutover())
+    if (!m_model->canCutover(databases))
         return;
     m_cutover->setEnabled(false);
     for (auto &row : m_databaseRows)
@@ -283,6 +283,8 @@ void MigrationView::refreshDatabases()
             m_databasesGrid->addWidget(r.details, row + 1, 0, 1, 3);
             if (m_model->supportsPerDatabaseCutover()) {
                 r.cutover = new QPushButton(tr("Cut over this database…"), m_databasesBox);
+                // Every row's button reads the same; a screen reader says which database it cuts over.
+                r.cutover->setAccessibleName(tr("Cut over database %1…").arg(d.name));
                 const QString name = d.name;
                 connect(r.cutover, &QPushButton::clicked, this, [this, name] { cutoverClicked({name}); });
                 m_databasesGrid->addWidget(r.cutover, row, 2);
@@ -319,6 +321,14 @@ void MigrationView::refreshDatabases()
     m_databasesBox->setVisible(!s.databases.isEmpty());
 }
 
+QPushButton *MigrationView::databaseCutoverButton(const QString &database) const
+{
+    for (const auto &r : m_databaseRows)
+        if (r.name == database)
+            return r.cutover;
+    return nullptr;
+}
+
 QProgressBar *MigrationView::progressBar(const QString &database) const
 {
     for (const auto &r : m_databaseRows)
@@ -342,7 +352,7 @@ void MigrationView::refreshButtons()
     m_cutover->setToolTip(can ? tr("Every database is ready; the lag is under the limit.") : m_model->cutoverBlocker());
     for (auto &r : m_databaseRows)
         if (r.cutover)
-            r.cutover->setEnabled(can && m_model->isDatabaseReady(r.name));
+            r.cutover->setEnabled(m_model->canCutover({r.name}));
     m_cancel->setEnabled(m_model->canCancel());
     m_resume->setVisible(m_model->canResume());
     m_validate->setEnabled(m_model->canValidate());

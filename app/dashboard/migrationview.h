@@ -56,6 +56,8 @@ public:
     QPushButton *resumeButton() const { return m_resume; }
     QTableView *tableView() const { return m_tableView; }
     QTabWidget *tabs() const { return m_tabs; }
+    /** The "Cut over this database…" button of one database (nullptr when unknown or the backend switches all at once). */
+    QPushButton *databaseCutoverButton(const QString &database) const;
     /** The progress bar of one database (nullptr when unknown). */
     QProgressBar *progressBar(const QString &database) const;
     QString databaseDetails(const QString &database) const;

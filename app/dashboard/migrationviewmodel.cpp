@@ -232,7 +232,7 @@ bool MigrationViewModel::isDatabaseReady(const QString &database) const
     return true;
 }
 
-QString MigrationViewModel::cutoverBlocker() const
+QString MigrationViewModel::cutoverBlocker(const QStringList &databases) const
 {
     auto *b = backend();
     if (!b)
@@ -241,11 +241,7 @@ QString MigrationViewModel::cutoverBlocker() const
         return tr("A cutover request is already on its way.");
     if (m_status.isTerminal())
         return tr("The migration has ended (%1).").arg(stateText(m_status));
-    if (m_status.subState == S::SubState::CuttingOver)
-        return tr("The cutover is running.");
-    if (m_status.databases.isEmpty())
-        return tr("No database has reported progress yet.");
-    for (const auto &d : m_status.databases) {
+    auto databaseBlocker = [this](const S::DatabaseProgress &d) -> QString {
         if (d.state == S::ItemState::Failed)
             return tr("Database %1 failed.").arg(d.name);
         if (d.tablesQueued.value_or(0) > 0 || d.tablesLoading.value_or(0) > 0 || d.state == S::ItemState::Copying || d.state == S::ItemState::Pending
@@ -257,15 +253,35 @@ QString MigrationViewModel::cutoverBlocker() const
             return tr("Database %1 lags %2 behind the source (the limit is %3).").arg(d.name, formatBytes(*d.lag.bytes), formatBytes(m_lagThresholdBytes));
         if (d.state != S::ItemState::ReadyForCutover)
             return tr("Database %1 is not ready for cutover yet (%2).").arg(d.name, d.rawState.isEmpty() ? toString(d.state) : d.rawState);
+        return {};
+    };
+    if (!databases.isEmpty()) {
+        if (!supportsPerDatabaseCutover())
+            return tr("This backend cuts over every database at once.");
+        for (const QString &name : databases) {
+            const auto *d = m_status.database(name);
+            if (!d)
+                return tr("Database %1 is not part of this migration.").arg(name);
+            if (const QString why = databaseBlocker(*d); !why.isEmpty())
+                return why;
+        }
+        return {};
     }
+    if (m_status.subState == S::SubState::CuttingOver)
+        return tr("The cutover is running.");
+    if (m_status.databases.isEmpty())
+        return tr("No database has reported progress yet.");
+    for (const auto &d : m_status.databases)
+        if (const QString why = databaseBlocker(d); !why.isEmpty())
+            return why;
     if (!m_status.isReadyForCutover() || m_status.state != S::State::WaitingForUser)
         return tr("The backend does not wait for a cutover yet (%1).").arg(stateText(m_status));
     return {};
 }
 
-bool MigrationViewModel::canCutover() const
+bool MigrationViewModel::canCutover(const QStringList &databases) const
 {
-    return cutoverBlocker().isEmpty();
+    return cutoverBlocker(databases).isEmpty();
 }
 
 bool MigrationViewModel::supportsPerDatabaseCutover() const
@@ -302,7 +318,7 @@ QString MigrationViewModel::cutoverConfirmationText(const QStringList &databases
 bool MigrationViewModel::requestCutover(const QStringList &databases)
 {
     // Refuse locally: a second click while the first is pending sends nothing (issue 7).
-    if (!canCutover())
+    if (!canCutover(databases))
         return false;
     m_cutoverPending = true;
     ++m_cutoverRequests;

@@ -123,9 +123,15 @@ public:
     void setOperatorName(const QString &name) { m_operator = name; }
 
     // --- cutover ---------------------------------------------------------
-    bool canCutover() const;
-    /** Why the cutover is not possible now, in plain words (empty when it is). */
-    QString cutoverBlocker() const;
+    /** Whether a cutover of `databases` (empty: all, the Cutover button) may be sent now. */
+    bool canCutover(const QStringList &databases = {}) const;
+    /**
+     * Why the cutover of `databases` (empty: all) is not possible now, in plain words (empty when it is).
+     * All: every database ready and the backend waiting for the cutover. Some (per-database cutover):
+     * those databases ready, whatever the others do — once one database completes, the backend no
+     * longer reads as waiting, and the rest must still be able to follow.
+     */
+    QString cutoverBlocker(const QStringList &databases = {}) const;
     /** Whether the backend can cut databases over one by one (service/dms; the direct engine switches all at once). */
     bool supportsPerDatabaseCutover() const;
     /** A database is ready: copy done, waiting for cutover, lag under the thresholds. */
