@@ -92,6 +92,14 @@ QString MigrationViewModel::title() const
     return m_id;
 }
 
+void MigrationViewModel::setSpec(const migration::MigrationSpec &spec)
+{
+    m_spec = spec;
+    // A migration that had succeeded before this model got its spec (listed after a restart): the checklist names the servers now.
+    if (m_checklist && !m_checklistTouched && !m_checklistJob)
+        buildChecklist();
+}
+
 void MigrationViewModel::setValidationEndpoints(const pg::ConnectionParams &source, const pg::ConnectionParams &target)
 {
     m_validationSource = source;
@@ -199,6 +207,9 @@ void MigrationViewModel::onStatus(const S &status)
                         m_status.errors.isEmpty() ? stateText(m_status) : errorText(m_status.errors.first()));
     }
 
+    if (m_status.state == S::State::Succeeded && !m_checklist)
+        buildChecklist();
+
     m_tables->setStatus(m_status);
     emit samplesChanged();
     emit statusChanged();
@@ -241,6 +252,10 @@ QString MigrationViewModel::cutoverBlocker(const QStringList &databases) const
         return tr("A cutover request is already on its way.");
     if (m_status.isTerminal())
         return tr("The migration has ended (%1).").arg(stateText(m_status));
+    // Accepted already: a click between the answer and the next poll (which shows the cutover running) sends nothing.
+    for (const QString &name : databases.isEmpty() ? m_cutoverAccepted : databases)
+        if (m_cutoverAccepted.contains(name))
+            return tr("The cutover of %1 was accepted already.").arg(name);
     auto databaseBlocker = [this](const S::DatabaseProgress &d) -> QString {
         if (d.state == S::ItemState::Failed)
             return tr("Database %1 failed.").arg(d.name);
@@ -338,6 +353,13 @@ bool MigrationViewModel::requestCutover(const QStringList &databases)
         self->m_cutoverPending = false;
         self->m_cutover->answered = true;
         self->m_cutover->accepted = result.has_value();
+        if (result) {
+            if (self->m_cutover->databases.isEmpty())
+                for (const auto &d : self->m_status.databases)
+                    self->m_cutoverAccepted << d.name;
+            else
+                self->m_cutoverAccepted << self->m_cutover->databases;
+        }
         if (!result)
             self->m_cutover->refusal = result.error().message;
         self->addTimeline(result ? tr("Cutover accepted") : tr("Cutover refused: %1").arg(result.error().message));
@@ -460,6 +482,13 @@ void MigrationViewModel::validate(bool checksums)
                                  : tr("Validated: %n table(s) differ", nullptr, differing));
         job->deleteLater();
         m_tables->refreshValidation();
+        if (m_checklist && !job->error()) {
+            bool equal = true;
+            for (const auto &d : m_validation)
+                equal = equal && d.equal();
+            m_checklist->setValidationResult(equal);
+            emit checklistChanged();
+        }
         emit validationChanged();
     });
     job->start();
@@ -475,6 +504,103 @@ std::optional<bool> MigrationViewModel::tableValidation(const QString &database,
                 return t.equal();
     }
     return std::nullopt;
+}
+
+// --- post-cutover checklist ---------------------------------------------------------
+
+namespace {
+
+/** The server behind an endpoint: its host, or for an Azure resource id the host name Azure gives it. */
+pg::ConnectionParams endpointParams(const migration::ServerEndpoint &e)
+{
+    pg::ConnectionParams p;
+    p.host = e.host;
+    p.port = e.port;
+    p.user = e.user;
+    p.sslmode = e.sslMode;
+    if (p.host.isEmpty() && !e.resourceId.isEmpty())
+        p.host = e.resourceId.section(QLatin1Char('/'), -1) + QStringLiteral(".postgres.database.azure.com");
+    return p;
+}
+
+} // namespace
+
+void MigrationViewModel::buildChecklist()
+{
+    carryover::ChecklistContext c;
+    if (m_validationSource && m_validationTarget) {
+        c.source = *m_validationSource;
+        c.target = *m_validationTarget;
+    } else if (m_spec) {
+        c.source = endpointParams(m_spec->source);
+        c.target = endpointParams(m_spec->target);
+    }
+    for (const auto &d : m_status.databases)
+        c.databases << d.name;
+    if (m_spec) {
+        // Single Server ids are .../Microsoft.DBforPostgreSQL/servers/<name> (flexibleServers otherwise).
+        c.singleServerSource = m_spec->source.resourceId.contains(QLatin1String("/servers/"), Qt::CaseInsensitive);
+        if (c.singleServerSource)
+            c.sourceServerName = m_spec->source.resourceId.section(QLatin1Char('/'), -1);
+        if (!m_spec->aadApp.useAzureCli)
+            c.aadClientId = m_spec->aadApp.clientId;
+    }
+    if (m_validatedAt.isValid()) {
+        bool equal = true;
+        for (const auto &d : m_validation)
+            equal = equal && d.equal();
+        c.validationEqual = equal;
+    }
+    m_checklist.emplace(std::move(c));
+    emit checklistChanged();
+}
+
+bool MigrationViewModel::canVerifyChecklist() const
+{
+    return m_checklist && m_validationSource && m_validationTarget && !m_checklistJob;
+}
+
+void MigrationViewModel::verifyChecklist()
+{
+    if (!canVerifyChecklist())
+        return;
+    // The endpoints may have come after the checklist was built: verify against them.
+    carryover::ChecklistContext c = m_checklist->context();
+    c.source = *m_validationSource;
+    c.target = *m_validationTarget;
+    carryover::PostCutoverChecklist list(c);
+    for (const auto &i : m_checklist->items())
+        if (i.manual && i.verified)
+            list.confirm(i.id);
+    auto *job = new ThreadJob<carryover::PostCutoverChecklist>([list](CancelToken &cancel) mutable -> Expected<carryover::PostCutoverChecklist> {
+        auto r = list.verifyAll(&cancel);
+        if (!r)
+            return fail(r.error());
+        return list;
+    }, this);
+    m_checklistJob = job;
+    m_checklistTouched = true;
+    m_checklistError.clear();
+    emit checklistChanged();
+    connect(job, &Job::finished, this, [this, job] {
+        m_checklistJob = nullptr;
+        if (job->error())
+            m_checklistError = job->error()->toDisplayString();
+        else
+            m_checklist = job->result();
+        job->deleteLater();
+        emit checklistChanged();
+    });
+    job->start();
+}
+
+void MigrationViewModel::confirmChecklistItem(carryover::ChecklistItem::Id id, bool done)
+{
+    if (!m_checklist)
+        return;
+    m_checklist->confirm(id, done);
+    m_checklistTouched = true;
+    emit checklistChanged();
 }
 
 // --- history -----------------------------------------------------------------------

@@ -21,6 +21,7 @@
 
 #include <QApplication>
 #include <QFile>
+#include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -255,6 +256,24 @@ private slots:
         QVERIFY(!view->cutoverButton()->isEnabled());
         QVERIFY(notes.contains(QStringLiteral("dash1 completed")));
         QVERIFY2(view->messageText().contains(QLatin1String("Cutover accepted")), qPrintable(view->messageText()));
+
+        // The post-cutover checklist (issue 12) appears and is verified against both servers (this session has their connections).
+        QVERIFY(view->isChecklistShown());
+        QVERIFY(model->checklist());
+        QCOMPARE(view->checklistList()->count(), int(model->checklist()->items().size()));
+        QVERIFY(view->verifyChecklistButton()->isEnabled());
+        QTest::mouseClick(view->verifyChecklistButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!model->isVerifyingChecklist(), 60000);
+        QVERIFY2(model->checklistError().isEmpty(), qPrintable(model->checklistError()));
+        for (const auto id : {carryover::ChecklistItem::Id::ReplicationObjects, carryover::ChecklistItem::Id::Validation, carryover::ChecklistItem::Id::AadApp}) {
+            const auto *item = model->checklist()->item(id);
+            QVERIFY2(item && item->verified, qPrintable(item ? item->key + QStringLiteral(": ") + item->result : QStringLiteral("missing")));
+        }
+        QVERIFY2(view->messageText().startsWith(QLatin1String("Checklist: ")), qPrintable(view->messageText()));
+        int ticked = 0;
+        for (int i = 0; i < view->checklistList()->count(); ++i)
+            ticked += view->checklistList()->item(i)->checkState() == Qt::Checked ? 1 : 0;
+        QCOMPARE(ticked, model->checklist()->verifiedCount());
 
         // A difference made on the target after cutover shows red for that table only.
         QVERIFY(m_target.execute(db, QStringLiteral("DELETE FROM public.big WHERE id = 7")).has_value());
