@@ -189,8 +189,12 @@ void MigrationViewModel::onStatus(const S &status)
         m_timeline.append(e);
         emit timelineChanged();
     }
-    if (m_cutover && m_status.state == S::State::Succeeded && !m_cutover->completedAt.isValid())
+    if (m_cutover && m_status.state == S::State::Succeeded && !m_cutover->completedAt.isValid()) {
         m_cutover->completedAt = m_status.endedOn.isValid() ? m_status.endedOn : m_status.observedAt;
+        for (auto &c : m_earlierCutovers)
+            if (c.accepted && !c.completedAt.isValid())
+                c.completedAt = m_cutover->completedAt;
+    }
 
     // Desktop notifications: once each (issue 7).
     if (m_status.isReadyForCutover() && m_status.state == S::State::WaitingForUser && !m_notifiedReady) {
@@ -343,6 +347,8 @@ bool MigrationViewModel::requestCutover(const QStringList &databases)
     record.databases = databases;
     record.lagAtRequest = m_status.lag;
     record.pendingChanges = m_status.totals.incomingChanges;
+    if (m_cutover)
+        m_earlierCutovers << *m_cutover;
     m_cutover = record;
     addTimeline(tr("Cutover requested by %1").arg(m_operator));
     emit cutoverStateChanged();
@@ -370,6 +376,14 @@ bool MigrationViewModel::requestCutover(const QStringList &databases)
 }
 
 // --- cancel / delete -----------------------------------------------------------
+
+QList<MigrationViewModel::CutoverRecord> MigrationViewModel::cutoverHistory() const
+{
+    QList<CutoverRecord> all = m_earlierCutovers;
+    if (m_cutover)
+        all << *m_cutover;
+    return all;
+}
 
 bool MigrationViewModel::isDirect() const
 {

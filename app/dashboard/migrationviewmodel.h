@@ -143,7 +143,10 @@ public:
     bool requestCutover(const QStringList &databases = {});
     bool isCutoverPending() const { return m_cutoverPending; }
     int cutoverRequestsSent() const { return m_cutoverRequests; }
+    /** The last cutover request. */
     const std::optional<CutoverRecord> &cutoverRecord() const { return m_cutover; }
+    /** Every cutover request of this session, oldest first (several with per-database cutover). */
+    QList<CutoverRecord> cutoverHistory() const;
 
     // --- cancel / delete -------------------------------------------------
     bool canCancel() const;
@@ -235,6 +238,7 @@ private:
     QStringList m_cutoverAccepted;
     int m_cutoverRequests = 0;
     std::optional<CutoverRecord> m_cutover;
+    QList<CutoverRecord> m_earlierCutovers; ///< requests before m_cutover
     std::function<void(migration::ActionCallback)> m_remover;
     Job *m_validationJob = nullptr;
     QList<migration::DatabaseValidation> m_validation;

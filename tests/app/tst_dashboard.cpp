@@ -301,6 +301,10 @@ private slots:
             QVERIFY2(html.contains(QLatin1String(needle)), needle);
         // The copy itself may be too short to be sampled as its own phase; preparing or copying is.
         QVERIFY(html.contains(QLatin1String("<td>CopyingData</td>")) || html.contains(QLatin1String("<td>Preparing</td>")));
+        // The post-cutover checklist as verified above.
+        QVERIFY(html.contains(QLatin1String("<h2>Post-cutover checklist</h2>")));
+        QVERIFY(html.contains(QLatin1String("<td>Replication objects removed</td><td>yes</td>")));
+        QCOMPARE(html.count(QLatin1String("Pressed by</th><td>alice")), 1);
         QVERIFY(!html.contains(m_source.params().password.reveal()));
         QVERIFY(!html.contains(m_target.params().password.reveal()));
         QVERIFY(!html.contains(QLatin1String("secret-ref-do-not-export")));

@@ -350,6 +350,16 @@ private slots:
                                       QStringLiteral("Pressed by</th><td>alice"), QStringLiteral("Lag at cutover"), QStringLiteral("<td>accepted</td>"),
                                       QStringLiteral("Final state: <b>Succeeded</b>"), QStringLiteral("Cutover requested by alice")})
             QVERIFY2(html.contains(needle), qPrintable(needle));
+        // Every press is in the report: one for the whole migration, or one per database.
+        QCOMPARE(html.count(QLatin1String("Pressed by</th><td>alice")), perDatabase ? 2 : 1);
+        if (perDatabase) {
+            for (const char *needle : {"<th>Databases</th><td>db1</td>", "<th>Databases</th><td>db2</td>", "Cutover request 2 of 2"})
+                QVERIFY2(html.contains(QLatin1String(needle)), needle);
+        } else {
+            QVERIFY(html.contains(QLatin1String("<th>Databases</th><td>all</td>")));
+        }
+        QVERIFY(html.contains(QLatin1String("<h2>Post-cutover checklist</h2>")));
+        QVERIFY(html.contains(QLatin1String("<td>Change connection strings to the new server</td><td>no</td>")));
         QVERIFY2(secretsIn(html).isEmpty(), qPrintable(secretsIn(html)));
         const QString path = m_dir.filePath(name + QStringLiteral(".html"));
         QString suggested;
