@@ -118,7 +118,8 @@ void DashboardWidget::setManager(migration::MigrationManager *manager)
             if (spec)
                 model->setSpec(*spec);
         }
-        addModel(id, model, record ? record->createdUtc : QDateTime(), record ? record->name : QString());
+        const bool discovered = record && record->extra.value(QStringLiteral("discovered")).toBool();
+        addModel(id, model, record ? record->createdUtc : QDateTime(), record ? record->name : QString(), !discovered || selectedId().isEmpty());
     };
     connect(manager, &migration::MigrationManager::migrationAdded, this, add);
     connect(manager, &migration::MigrationManager::migrationRemoved, this, &DashboardWidget::removeMigration);
@@ -207,7 +208,7 @@ void DashboardWidget::finishDiscovery(int added, int failed, const QString &erro
     emit discoveryFinished(added, error);
 }
 
-MigrationViewModel *DashboardWidget::addModel(const QString &id, MigrationViewModel *model, const QDateTime &createdUtc, const QString &name)
+MigrationViewModel *DashboardWidget::addModel(const QString &id, MigrationViewModel *model, const QDateTime &createdUtc, const QString &name, bool selectIt)
 {
     removeMigration(id);
     if (m_setup)
@@ -222,7 +223,8 @@ MigrationViewModel *DashboardWidget::addModel(const QString &id, MigrationViewMo
         emit migrationDeleted(id);
         removeMigration(id);
     });
-    select(id);
+    if (selectIt)
+        select(id);
     return model;
 }
 

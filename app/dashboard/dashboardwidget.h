@@ -91,7 +91,8 @@ signals:
     void discoveryFinished(int added, const QString &error);
 
 private:
-    MigrationViewModel *addModel(const QString &id, MigrationViewModel *model, const QDateTime &createdUtc, const QString &name);
+    /** `select`: show it at once (a migration found in Azure does not take the view from the one being watched). */
+    MigrationViewModel *addModel(const QString &id, MigrationViewModel *model, const QDateTime &createdUtc, const QString &name, bool select = true);
     void showNotification(const QString &kind, const QString &title, const QString &text);
     void finishDiscovery(int added, int failed, const QString &error);
 

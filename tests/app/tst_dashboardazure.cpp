@@ -602,6 +602,7 @@ private slots:
         QVERIFY2(put.status == 200 || put.status == 201, put.body.constData());
         QVERIFY(!listNames(*dashboard).contains(theirs));
 
+        QCOMPARE(dashboard->selectedId(), ids.first());
         QSignalSpy finished(dashboard.get(), &DashboardWidget::discoveryFinished);
         QTest::mouseClick(dashboard->refreshButton(), Qt::LeftButton);
         QVERIFY(dashboard->isDiscovering());
@@ -612,6 +613,9 @@ private slots:
         QVERIFY(finished.first().at(0).toInt() >= 1);
         QVERIFY2(dashboard->discoveryText().startsWith(QLatin1String("Found ")), qPrintable(dashboard->discoveryText()));
         QVERIFY(dashboard->refreshButton()->isEnabled());
+        // What was found joins the list without taking the view from the migration being watched.
+        QCOMPARE(dashboard->selectedId(), ids.first());
+        QCOMPARE(static_cast<QWidget *>(dashboard->view(ids.first()))->isVisible(), true);
         const QStringList names = listNames(*dashboard);
         QVERIFY2(names.contains(theirs), qPrintable(names.join(QLatin1String(", "))));
         QCOMPARE(names.count(mine), 1);
