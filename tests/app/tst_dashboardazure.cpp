@@ -30,6 +30,8 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -473,6 +475,56 @@ private slots:
         } else {
             QCOMPARE(dmsLeftovers(*m_h, name), QStringList{});
         }
+    }
+
+    // ------------------------------------------------------------------ failure
+
+    void failureIsShown_data()
+    {
+        QTest::addColumn<int>("backend");
+        QTest::newRow("service") << int(Backend::Service);
+        QTest::newRow("dms") << int(Backend::Dms);
+    }
+
+    /** The copy fails on the emulator: Failed in the list and the view, a "failed" notification, the error in words in the Errors tab and the report. */
+    void failureIsShown()
+    {
+        QFETCH(int, backend);
+        const Backend b = Backend(backend);
+        m_script.failCopy = true;
+        QTemporaryDir store;
+        auto m = manager(store.path());
+        auto dashboard = dashboardFor(*m);
+        const QString name = uniqueName(QStringLiteral("fail-") + backendName(b));
+        const QStringList ids = create(*m, azureSpec(b, name, {QStringLiteral("db2")}));
+        QCOMPARE(ids.size(), 1);
+        const QString id = ids.first();
+        MigrationViewModel *model = dashboard->viewModel(id);
+        MigrationView *view = dashboard->view(id);
+        QVERIFY(model && view);
+        QTRY_VERIFY_WITH_TIMEOUT(model->status().isTerminal(), 60000);
+        QCOMPARE(toString(model->status().state), toString(S::State::Failed));
+        QTRY_COMPARE(listCell(*dashboard, id, MigrationListModel::State), QStringLiteral("Failed"));
+        QVERIFY2(dashboard->notificationsShown().contains(QStringLiteral("failed: %1 failed").arg(name)),
+                 qPrintable(dashboard->notificationsShown().join(QLatin1String("; "))));
+        QVERIFY(!model->status().errors.isEmpty());
+        QTRY_VERIFY(view->errorsTable()->rowCount() >= 1);
+        const QString clip = view->errorClipboardText(0);
+        QVERIFY2(!clip.isEmpty() && clip.contains(model->status().errors.first().message), qPrintable(clip));
+        QVERIFY2(view->tabs()->tabText(view->tabs()->indexOf(view->errorsTable()->parentWidget())).startsWith(QLatin1String("Errors (")),
+                 qPrintable(view->tabs()->tabText(view->tabs()->indexOf(view->errorsTable()->parentWidget()))));
+        QVERIFY(!view->cutoverButton()->isEnabled());
+        QVERIFY(!view->cancelButton()->isEnabled());
+        QVERIFY(!view->isChecklistShown());
+        const QString html = MigrationReport::html(*model);
+        QVERIFY(html.contains(QLatin1String("Final state: <b>Failed</b>")));
+        QVERIFY(!html.contains(QLatin1String("<h2>Errors</h2>\n<p>None.</p>")));
+        QVERIFY2(secretsIn(html).isEmpty(), qPrintable(secretsIn(html)));
+        if (b == Backend::Dms)
+            QTRY_COMPARE_WITH_TIMEOUT(dmsLeftovers(*m_h, name), QStringList{}, 30000);
+        view->setConfirm([](const QString &, const QString &) { return true; });
+        view->deleteClicked();
+        QTRY_COMPARE_WITH_TIMEOUT(dashboard->listModel()->rowOf(id), -1, 30000);
     }
 
     // ------------------------------------------------------------------ restart
