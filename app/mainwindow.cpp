@@ -66,6 +66,10 @@ MainWindow::MainWindow(ui::InspectViewModel *inspect, migration::MigrationManage
     auto *viewMenu = menuBar()->addMenu(tr("&View"));
     viewMenu->addAction(tr("&Migrations"), this, &MainWindow::showDashboard);
     viewMenu->addAction(tr("&Inspect servers"), this, &MainWindow::showInspection);
+    // Migrations started elsewhere on the known target servers (ARM list) join the dashboard (issue 7).
+    auto *refresh = viewMenu->addAction(tr("&Find migrations in Azure"), m_dashboard, &dashboard::DashboardWidget::refreshFromAzure);
+    refresh->setShortcut(QKeySequence::Refresh);
+    refresh->setEnabled(m_manager != nullptr);
     viewMenu->addAction(logDock->toggleViewAction());
     auto *toolbar = addToolBar(tr("Main"));
     toolbar->setObjectName(QStringLiteral("mainToolbar"));
@@ -118,8 +122,12 @@ ui::MigrationWizard *MainWindow::newMigration()
             self->m_manager->setAzure(w->model()->profile(), *credential);
         }
         self->m_manager->create(spec, credentials, [self, spec, credentials, done](Expected<QStringList> ids) {
-            if (self && ids)
+            if (self && ids) {
                 self->rememberEndpoints(*ids, spec, credentials);
+                // Signed in now: the target is known, so what else runs there (started elsewhere) is listed too.
+                if (spec.backend != migration::Backend::Direct)
+                    self->m_dashboard->refreshFromAzure();
+            }
             done(ids);
         });
     };

@@ -433,6 +433,7 @@ HttpResponse Emulator::handleDms(ArmCall &call, const QString &rgName, const Res
             return notFound(QStringLiteral("services/%1/projects/%2/tasks").arg(svcName, projectName), taskName);
         advanceDms();
         if (sameText(rest[6], QStringLiteral("cancel"))) {
+            countAction(task->name, QStringLiteral("cancel"));
             if (task->state != QLatin1String("Running") && task->state != QLatin1String("Queued"))
                 return dmsError(400, QStringLiteral("TaskNotRunning"), QStringLiteral("The task '%1' is %2 and cannot be canceled.").arg(taskName, task->state));
             task->cancelRequested = true;
@@ -456,6 +457,8 @@ HttpResponse Emulator::handleDms(ArmCall &call, const QString &rgName, const Res
             return dmsError(400, QStringLiteral("InvalidRequest"),
                             QStringLiteral("Unsupported commandType '%1'; the emulator knows Migrate.Sync.Complete.Database.").arg(commandType));
         const QString dbName = input ? str(*input, "databaseName") : QString();
+        countAction(task->name, QStringLiteral("cutover"));
+        countAction(task->name, QStringLiteral("cutover:") + dbName);
         if (!task->dbs.contains(dbName))
             return dmsError(400, QStringLiteral("InvalidRequest"),
                             QStringLiteral("'input.databaseName' must name a database of the task (%1); got '%2'.").arg(task->dbs.join(QStringLiteral(", ")), dbName));

@@ -590,6 +590,10 @@ HttpResponse Emulator::patchMigration(ArmCall &call, Migration &m)
     const QString mode = v2021 ? QString() : p.choice("migrationMode", {QStringLiteral("Online"), QStringLiteral("Offline")});
     if (!p.error().isEmpty())
         return badContent(p.error());
+    if (cutover.value_or(false))
+        countAction(m.name, QStringLiteral("cutover"));
+    if (cancel.value_or(false))
+        countAction(m.name, QStringLiteral("cancel"));
 
     tick();
     if (!m.isActive())
@@ -666,6 +670,7 @@ HttpResponse Emulator::patchMigration(ArmCall &call, Migration &m)
 HttpResponse Emulator::deleteMigration(ArmCall &call, Migration &m)
 {
     // DELETE stops all migration activity and leaves the target as it is (§1.12 step 6).
+    countAction(m.name, QStringLiteral("delete"));
     tick();
     json out = migrationJson(m, call.apiVersion, QStringLiteral("Default"));
     if (m.isActive()) {

@@ -166,6 +166,12 @@ int Emulator::activeRunners() const
     return n;
 }
 
+int Emulator::actionCount(const QString &resource, const QString &action) const
+{
+    const auto it = m_actionCounts.find(resource.toLower() + QLatin1Char('|') + action.toLower());
+    return it == m_actionCounts.end() ? 0 : it->second;
+}
+
 ServerState *Emulator::findServer(ServerSpec::Kind kind, const QString &subscription, const QString &resourceGroup, const QString &name)
 {
     for (auto &s : m_servers)

@@ -112,6 +112,14 @@ public:
     void tick();
     /** Number of migrations whose runner still runs (tests wait for 0 before checking cleanup). */
     int activeRunners() const;
+    /**
+     * How many requests asked `resource` for `action`, whatever the answer, so tests can check "one click sends
+     * one request" on the service's side. `resource` is a migration name or a DMS task name (case-insensitive);
+     * `action` is "cutover" (PATCH with triggerCutover true; DMS: a Migrate.Sync.Complete.Database command, also
+     * counted as "cutover:<database>"), "cancel" (PATCH with cancel true; DMS: POST .../cancel) or "delete"
+     * (DELETE of a migration). Counted once the body is understood; kept after the resource is deleted.
+     */
+    int actionCount(const QString &resource, const QString &action) const;
 
 private:
     /** One authenticated ARM call on its way through routing. */
@@ -167,6 +175,7 @@ private:
     ServerState *findServer(ServerSpec::Kind kind, const QString &subscription, const QString &resourceGroup, const QString &name);
     ServerState *serverByResourceId(const QString &resourceId);
     qint64 nowMs() const { return m_clock.elapsed(); }
+    void countAction(const QString &resource, const QString &action) { ++m_actionCounts[resource.toLower() + QLatin1Char('|') + action.toLower()]; }
     QString workDir();
 
     EmulatorConfig m_config;
@@ -178,6 +187,7 @@ private:
     std::vector<std::unique_ptr<Migration>> m_migrations;
     std::vector<std::unique_ptr<DmsService>> m_dmsServices;
     RunnerFactory m_runnerFactory;
+    std::map<QString, int> m_actionCounts; ///< "resource|action", lower case (actionCount())
     QElapsedTimer m_clock;
     QTimer m_timer;
     std::unique_ptr<QTemporaryDir> m_tempDir;

@@ -93,6 +93,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;Find migrations in Azure</source>
+        <translation>Migrationen in Azure &amp;suchen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Main</source>
         <translation>Hauptleiste</translation>
     </message>
@@ -110,7 +115,7 @@
         <translation>Beginnen Sie mit „Neue Migration …“ oder untersuchen Sie zuerst die Server.</translation>
     </message>
     <message numerus="yes">
-        <location line="+59"/>
+        <location line="+63"/>
         <source>Created %n migration(s).</source>
         <translation>
             <numerusform>%n Migration erstellt.</numerusform>
@@ -134,7 +139,7 @@
         <translation>Passwort des Ziels (Benutzer %1):</translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-97"/>
         <source>Inspected at %1</source>
         <translation>Untersucht um %1</translation>
     </message>
@@ -142,19 +147,60 @@
 <context>
     <name>fm::dashboard::DashboardWidget</name>
     <message>
-        <location filename="../app/dashboard/dashboardwidget.cpp" line="+37"/>
+        <location filename="../app/dashboard/dashboardwidget.cpp" line="+38"/>
+        <source>Find migrations in Azure</source>
+        <translation>Migrationen in Azure suchen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lists the migrations on the target servers this app knows and adds those it did not start.</source>
+        <translation>Listet die Migrationen auf den Zielservern, die diese App kennt, und fügt jene hinzu, die sie nicht gestartet hat.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Migrations</source>
         <translation>Migrationen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>No migration yet. Use “New migration…” to start one.</source>
         <translation>Noch keine Migration. Starten Sie eine mit „Neue Migration …“.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+24"/>
         <source>FlexMigrate</source>
         <translation>FlexMigrate</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>Looking for migrations in Azure…</source>
+        <translation>Suche nach Migrationen in Azure …</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Could not list the migrations in Azure: %1</source>
+        <translation>Die Migrationen in Azure konnten nicht aufgelistet werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Found %n migration(s) in Azure that this app did not start.</source>
+        <translation>
+            <numerusform>%n Migration in Azure gefunden, die diese App nicht gestartet hat.</numerusform>
+            <numerusform>%n Migrationen in Azure gefunden, die diese App nicht gestartet hat.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No other migration in Azure on the known target servers.</source>
+        <translation>Keine weitere Migration in Azure auf den bekannten Zielservern.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n could not be observed (see the log).</source>
+        <translation>
+            <numerusform>%n konnte nicht beobachtet werden (siehe Protokoll).</numerusform>
+            <numerusform>%n konnten nicht beobachtet werden (siehe Protokoll).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -357,12 +403,27 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+250"/>
+        <location line="+280"/>
         <source>Errors</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location line="-249"/>
+        <location line="-275"/>
+        <source>Post-cutover checklist</source>
+        <translation>Checkliste nach der Umstellung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Verify checklist</source>
+        <translation>Checkliste prüfen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Checklist</source>
+        <translation>Checkliste</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Log</source>
         <translation>Protokoll</translation>
     </message>
@@ -372,7 +433,7 @@
         <translation>Wird fortgesetzt …</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>Cutover</source>
         <translation>Umstellung</translation>
     </message>
@@ -452,6 +513,11 @@
         <translation>Diese Datenbank umstellen …</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Cut over database %1…</source>
+        <translation>Datenbank %1 umstellen …</translation>
+    </message>
+    <message>
         <location line="+18"/>
         <source>%1 rows/s</source>
         <translation>%1 Zeilen/s</translation>
@@ -472,7 +538,7 @@
         <translation>Tabellen: %1 wartend, %2 beim Kopieren, %3 fertig, %4 mit Fehler · %5 Zeilen, %6 · %7%8 · Rückstand %9 / %10 · Änderungen %11</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+40"/>
         <source>Every database is ready; the lag is under the limit.</source>
         <translation>Alle Datenbanken sind bereit; der Rückstand liegt unter der Grenze.</translation>
     </message>
@@ -516,11 +582,36 @@
         <source>Validation: %1 of %2 tables differ (red in the Tables tab).</source>
         <translation>Validierung: %1 von %2 Tabellen weichen ab (rot im Reiter „Tabellen“).</translation>
     </message>
+    <message>
+        <location line="+22"/>
+        <source>Verifying needs both servers&apos; connections (available for migrations started in this session).</source>
+        <translation>Die Prüfung braucht die Verbindungen zu beiden Servern (verfügbar für Migrationen, die in dieser Sitzung gestartet wurden).</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Checklist (%1/%2)</source>
+        <translation>Checkliste (%1/%2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Verifying the checklist…</source>
+        <translation>Checkliste wird geprüft …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Checklist: %1 of %2 items verified.</source>
+        <translation>Checkliste: %1 von %2 Punkten bestätigt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checklist check failed: %1</source>
+        <translation>Prüfung der Checkliste fehlgeschlagen: %1</translation>
+    </message>
 </context>
 <context>
     <name>fm::dashboard::MigrationViewModel</name>
     <message>
-        <location filename="../app/dashboard/migrationviewmodel.cpp" line="+191"/>
+        <location filename="../app/dashboard/migrationviewmodel.cpp" line="+198"/>
         <source>%1 is ready for cutover</source>
         <translation>%1 ist bereit für die Umstellung</translation>
     </message>
@@ -545,7 +636,7 @@
         <translation>%1 fehlgeschlagen</translation>
     </message>
     <message>
-        <location line="-122"/>
+        <location line="-130"/>
         <source>Resume requested by %1</source>
         <translation>Fortsetzen angefordert von %1</translation>
     </message>
@@ -555,7 +646,7 @@
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+169"/>
         <source>The migration is not attached (resume it first).</source>
         <translation>Die Migration ist nicht verbunden (setzen Sie sie zuerst fort).</translation>
     </message>
@@ -570,7 +661,7 @@
         <translation>Die Migration ist beendet (%1).</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+32"/>
         <source>The cutover is running.</source>
         <translation>Die Umstellung läuft.</translation>
     </message>
@@ -580,12 +671,17 @@
         <translation>Noch keine Datenbank hat einen Fortschritt gemeldet.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-27"/>
         <source>Database %1 failed.</source>
         <translation>Datenbank %1 ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-3"/>
+        <source>The cutover of %1 was accepted already.</source>
+        <translation>Die Umstellung von %1 wurde bereits angenommen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Database %1 is still copying its initial data.</source>
         <translation>Datenbank %1 kopiert noch ihre Anfangsdaten.</translation>
     </message>
@@ -601,7 +697,17 @@
         <translation>Datenbank %1 ist noch nicht bereit für die Umstellung (%2).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
+        <source>This backend cuts over every database at once.</source>
+        <translation>Dieses Backend stellt alle Datenbanken gleichzeitig um.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Database %1 is not part of this migration.</source>
+        <translation>Die Datenbank %1 gehört nicht zu dieser Migration.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>The backend does not wait for a cutover yet (%1).</source>
         <translation>Das Backend wartet noch nicht auf eine Umstellung (%1).</translation>
     </message>
@@ -636,7 +742,7 @@
         <translation>Umstellung angefordert von %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+18"/>
         <source>Cutover accepted</source>
         <translation>Umstellung angenommen</translation>
     </message>
@@ -707,7 +813,7 @@ Der Dienst beendet die Migration und entfernt ihre Replikationsobjekte. Bereits 
         <translation>%1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+43"/>
         <source>Validation failed: %1</source>
         <translation>Validierung fehlgeschlagen: %1</translation>
     </message>
@@ -720,7 +826,7 @@ Der Dienst beendet die Migration und entfernt ihre Replikationsobjekte. Bereits 
         </translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+192"/>
         <source>database %1</source>
         <translation>Datenbank %1</translation>
     </message>

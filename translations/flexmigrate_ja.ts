@@ -93,6 +93,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;Find migrations in Azure</source>
+        <translation>Azure の移行を検索(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Main</source>
         <translation>メイン</translation>
     </message>
@@ -109,7 +114,7 @@
         <translation>[新しい移行…] から始めるか、先にサーバーを調査してください。</translation>
     </message>
     <message numerus="yes">
-        <location line="+59"/>
+        <location line="+63"/>
         <source>Created %n migration(s).</source>
         <translation>
             <numerusform>%n 件の移行を作成しました。</numerusform>
@@ -132,7 +137,7 @@
         <translation>ターゲットのパスワード (ユーザー %1):</translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-97"/>
         <source>Inspected at %1</source>
         <translation>%1 に調査しました</translation>
     </message>
@@ -140,19 +145,58 @@
 <context>
     <name>fm::dashboard::DashboardWidget</name>
     <message>
-        <location filename="../app/dashboard/dashboardwidget.cpp" line="+37"/>
+        <location filename="../app/dashboard/dashboardwidget.cpp" line="+38"/>
+        <source>Find migrations in Azure</source>
+        <translation>Azure の移行を検索</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lists the migrations on the target servers this app knows and adds those it did not start.</source>
+        <translation>このアプリが認識しているターゲット サーバー上の移行を一覧表示し、このアプリが開始していない移行を追加します。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Migrations</source>
         <translation>移行</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>No migration yet. Use “New migration…” to start one.</source>
         <translation>移行はまだありません。[新しい移行…] から開始してください。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+24"/>
         <source>FlexMigrate</source>
         <translation>FlexMigrate</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>Looking for migrations in Azure…</source>
+        <translation>Azure の移行を検索しています…</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Could not list the migrations in Azure: %1</source>
+        <translation>Azure の移行を一覧表示できませんでした: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Found %n migration(s) in Azure that this app did not start.</source>
+        <translation>
+            <numerusform>このアプリが開始していない移行が Azure に %n 件見つかりました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No other migration in Azure on the known target servers.</source>
+        <translation>既知のターゲット サーバーには、Azure 上の他の移行はありません。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n could not be observed (see the log).</source>
+        <translation>
+            <numerusform>%n 件を監視できませんでした (ログを参照)。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -355,12 +399,27 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+250"/>
+        <location line="+280"/>
         <source>Errors</source>
         <translation>エラー</translation>
     </message>
     <message>
-        <location line="-249"/>
+        <location line="-275"/>
+        <source>Post-cutover checklist</source>
+        <translation>カットオーバー後のチェックリスト</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Verify checklist</source>
+        <translation>チェックリストを検証</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Checklist</source>
+        <translation>チェックリスト</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Log</source>
         <translation>ログ</translation>
     </message>
@@ -370,7 +429,7 @@
         <translation>再開しています…</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>Cutover</source>
         <translation>カットオーバー</translation>
     </message>
@@ -450,6 +509,11 @@
         <translation>このデータベースをカットオーバー…</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Cut over database %1…</source>
+        <translation>データベース %1 をカットオーバー…</translation>
+    </message>
+    <message>
         <location line="+18"/>
         <source>%1 rows/s</source>
         <translation>%1 行/秒</translation>
@@ -470,7 +534,7 @@
         <translation>テーブル: 待機 %1、コピー中 %2、完了 %3、エラー %4 · %5 行、%6 · %7%8 · 遅延 %9 / %10 · 変更 %11</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+40"/>
         <source>Every database is ready; the lag is under the limit.</source>
         <translation>すべてのデータベースの準備ができ、遅延は上限未満です。</translation>
     </message>
@@ -514,11 +578,36 @@
         <source>Validation: %1 of %2 tables differ (red in the Tables tab).</source>
         <translation>検証: %2 個中 %1 個のテーブルが一致しません ([テーブル] タブで赤く表示)。</translation>
     </message>
+    <message>
+        <location line="+22"/>
+        <source>Verifying needs both servers&apos; connections (available for migrations started in this session).</source>
+        <translation>検証には両方のサーバーへの接続が必要です (このセッションで開始した移行で使用できます)。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Checklist (%1/%2)</source>
+        <translation>チェックリスト (%1/%2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Verifying the checklist…</source>
+        <translation>チェックリストを検証しています…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Checklist: %1 of %2 items verified.</source>
+        <translation>チェックリスト: %2 項目中 %1 項目を検証しました。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checklist check failed: %1</source>
+        <translation>チェックリストの検証に失敗しました: %1</translation>
+    </message>
 </context>
 <context>
     <name>fm::dashboard::MigrationViewModel</name>
     <message>
-        <location filename="../app/dashboard/migrationviewmodel.cpp" line="+191"/>
+        <location filename="../app/dashboard/migrationviewmodel.cpp" line="+198"/>
         <source>%1 is ready for cutover</source>
         <translation>%1 はカットオーバーの準備ができました</translation>
     </message>
@@ -543,7 +632,7 @@
         <translation>%1 が失敗しました</translation>
     </message>
     <message>
-        <location line="-122"/>
+        <location line="-130"/>
         <source>Resume requested by %1</source>
         <translation>%1 が再開を要求しました</translation>
     </message>
@@ -553,7 +642,7 @@
         <translation>再開</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+169"/>
         <source>The migration is not attached (resume it first).</source>
         <translation>この移行は接続されていません (先に再開してください)。</translation>
     </message>
@@ -568,7 +657,7 @@
         <translation>移行は終了しています (%1)。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+32"/>
         <source>The cutover is running.</source>
         <translation>カットオーバーを実行中です。</translation>
     </message>
@@ -578,12 +667,17 @@
         <translation>進捗を報告したデータベースはまだありません。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-27"/>
         <source>Database %1 failed.</source>
         <translation>データベース %1 が失敗しました。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-3"/>
+        <source>The cutover of %1 was accepted already.</source>
+        <translation>%1 のカットオーバーは既に受け付けられています。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Database %1 is still copying its initial data.</source>
         <translation>データベース %1 はまだ初期データをコピー中です。</translation>
     </message>
@@ -599,7 +693,17 @@
         <translation>データベース %1 はまだカットオーバーの準備ができていません (%2)。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
+        <source>This backend cuts over every database at once.</source>
+        <translation>このバックエンドはすべてのデータベースを一度にカットオーバーします。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Database %1 is not part of this migration.</source>
+        <translation>データベース %1 はこの移行に含まれていません。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>The backend does not wait for a cutover yet (%1).</source>
         <translation>バックエンドはまだカットオーバー待ちの状態ではありません (%1)。</translation>
     </message>
@@ -634,7 +738,7 @@
         <translation>%1 がカットオーバーを要求しました</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+18"/>
         <source>Cutover accepted</source>
         <translation>カットオーバーが受け付けられました</translation>
     </message>
@@ -705,7 +809,7 @@ The service stops the migration and removes its replication objects. Data alread
         <translation>%1 が失敗しました: %2</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+43"/>
         <source>Validation failed: %1</source>
         <translation>検証に失敗しました: %1</translation>
     </message>
@@ -717,7 +821,7 @@ The service stops the migration and removes its replication objects. Data alread
         </translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+192"/>
         <source>database %1</source>
         <translation>データベース %1</translation>
     </message>

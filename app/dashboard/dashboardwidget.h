@@ -11,7 +11,9 @@
 class QStackedWidget;
 class QTableView;
 class QLabel;
+class QPushButton;
 class QSystemTrayIcon;
+class QTimer;
 
 namespace fm::migration {
 class MigrationBackend;
@@ -62,6 +64,20 @@ public:
     MigrationListModel *listModel() const { return m_list; }
     QTableView *listView() const { return m_listView; }
 
+    /**
+     * The migrations list also has those ARM lists on the known target servers that this app did not
+     * start (issue 7): MigrationManager::discover, then observeExisting for each one found, so they are
+     * recorded (reattached after a restart) and polled like the others. Nothing happens while a refresh
+     * runs or without a manager; the outcome is shown under the button and by discoveryFinished().
+     */
+    void refreshFromAzure();
+    /** How often refreshFromAzure() runs by itself while the manager is signed in to Azure (0: never; default 2 min). */
+    void setDiscoveryInterval(int ms);
+    bool isDiscovering() const { return m_discovering; }
+    QPushButton *refreshButton() const { return m_refresh; }
+    /** What the last refresh found, in words. */
+    QString discoveryText() const;
+
     /** Where desktop notifications go (default: a tray icon when there is a tray, else only the signal). */
     void setNotifier(std::function<void(const QString &title, const QString &text)> notifier) { m_notifier = std::move(notifier); }
     /** Every notification shown so far ("kind: title"), for tests. */
@@ -71,10 +87,14 @@ signals:
     void notified(const QString &kind, const QString &title, const QString &text);
     /** The user deleted a migration from its view; the composition root lets the manager forget it. */
     void migrationDeleted(const QString &id);
+    /** A refresh from Azure ended: `added` migrations joined the list; `error` when none could be listed. */
+    void discoveryFinished(int added, const QString &error);
 
 private:
-    MigrationViewModel *addModel(const QString &id, MigrationViewModel *model, const QDateTime &createdUtc, const QString &name);
+    /** `select`: show it at once (a migration found in Azure does not take the view from the one being watched). */
+    MigrationViewModel *addModel(const QString &id, MigrationViewModel *model, const QDateTime &createdUtc, const QString &name, bool select = true);
     void showNotification(const QString &kind, const QString &title, const QString &text);
+    void finishDiscovery(int added, int failed, const QString &error);
 
     MigrationListModel *m_list = nullptr;
     QTableView *m_listView = nullptr;
@@ -87,6 +107,10 @@ private:
     std::function<void(const QString &, const QString &)> m_notifier;
     QStringList m_shown;
     std::function<void(MigrationViewModel *)> m_setup;
+    QPushButton *m_refresh = nullptr;
+    QLabel *m_discovery = nullptr;
+    QTimer *m_discoveryTimer = nullptr;
+    bool m_discovering = false;
 };
 
 } // namespace fm::dashboard

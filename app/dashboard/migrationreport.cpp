@@ -121,7 +121,12 @@ QString MigrationReport::html(const MigrationViewModel &model)
 
     // Cutover: who, when, lag then.
     h += QStringLiteral("<h2>Cutover</h2>\n");
-    if (const auto &c = model.cutoverRecord()) {
+    const QList<MigrationViewModel::CutoverRecord> cutovers = model.cutoverHistory();
+    for (const auto &record : cutovers) {
+        // Several presses (per-database cutover): one table each, oldest first.
+        const auto *c = &record;
+        if (cutovers.size() > 1)
+            h += QStringLiteral("<h3>Cutover request %1 of %2</h3>\n").arg(&record - cutovers.constData() + 1).arg(cutovers.size());
         h += QStringLiteral("<table><tr><th>Pressed by</th><td>%1</td></tr><tr><th>Pressed at (UTC)</th><td>%2</td></tr>"
                             "<tr><th>Databases</th><td>%3</td></tr><tr><th>Lag at cutover</th><td>%4</td></tr>"
                             "<tr><th>Pending changes</th><td>%5</td></tr><tr><th>Result</th><td>%6</td></tr>"
@@ -130,9 +135,9 @@ QString MigrationReport::html(const MigrationViewModel &model)
                       esc(lagText(c->lagAtRequest)), opt(c->pendingChanges),
                       esc(!c->answered ? QStringLiteral("pending") : c->accepted ? QStringLiteral("accepted") : QStringLiteral("refused: ") + c->refusal),
                       when(c->completedAt));
-    } else {
-        h += QStringLiteral("<p>No cutover was requested from this app.</p>\n");
     }
+    if (cutovers.isEmpty())
+        h += QStringLiteral("<p>No cutover was requested from this app.</p>\n");
 
     // Databases.
     h += QStringLiteral("<h2>Databases</h2>\n<table><tr><th>Database</th><th>State</th><th>Tables done/all</th><th>Rows</th><th>Bytes</th>"
@@ -173,6 +178,16 @@ QString MigrationReport::html(const MigrationViewModel &model)
                 h += QStringLiteral("<tr class=\"bad\" bgcolor=\"#f8c0c0\"><td>%1</td><td>%2</td><td>—</td><td>—</td><td>—</td><td>only on the target</td></tr>\n")
                          .arg(esc(d.database), esc(extra));
         }
+        h += QStringLiteral("</table>\n");
+    }
+
+    // The post-cutover checklist (issue 12), as far as it was verified.
+    if (const auto &list = model.checklist()) {
+        h += QStringLiteral("<h2>Post-cutover checklist</h2>\n<table><tr><th>Item</th><th>Done</th><th>Result</th><th>Checked at (UTC)</th></tr>\n");
+        for (const auto &i : list->items())
+            h += QStringLiteral("<tr class=\"%1\"><td>%2</td><td>%3</td><td>%4</td><td>%5</td></tr>\n")
+                     .arg(i.verified ? QStringLiteral("ok") : QString(), esc(i.title), i.verified ? QStringLiteral("yes") : QStringLiteral("no"), esc(i.result),
+                          when(i.verifiedAt));
         h += QStringLiteral("</table>\n");
     }
 

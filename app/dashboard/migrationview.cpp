@@ -132,6 +132,23 @@ MigrationView::MigrationView(MigrationViewModel *model, QWidget *parent) : QWidg
     errorsLayout->addWidget(m_errors);
     errorsLayout->addWidget(copy, 0, Qt::AlignLeft);
     m_tabs->addTab(errorsPage, tr("Errors"));
+    // The post-cutover checklist (issue 12): shown once the migration succeeded.
+    m_checklistPage = new QWidget(m_tabs);
+    auto *checklistLayout = new QVBoxLayout(m_checklistPage);
+    m_checklist = new QListWidget(m_checklistPage);
+    m_checklist->setAccessibleName(tr("Post-cutover checklist"));
+    m_checklist->setWordWrap(true);
+    m_verifyChecklist = new QPushButton(tr("Verify checklist"), m_checklistPage);
+    checklistLayout->addWidget(m_checklist);
+    checklistLayout->addWidget(m_verifyChecklist, 0, Qt::AlignLeft);
+    m_tabs->addTab(m_checklistPage, tr("Checklist"));
+    m_tabs->setTabVisible(m_tabs->indexOf(m_checklistPage), false);
+    connect(m_verifyChecklist, &QPushButton::clicked, m_model, &MigrationViewModel::verifyChecklist);
+    connect(m_checklist, &QListWidget::itemChanged, this, [this](QListWidgetItem *item) {
+        // Only manual items are user-checkable (the AAD app deleted); the others are ticked by verification.
+        if (!m_fillingChecklist && (item->flags() & Qt::ItemIsUserCheckable))
+            m_model->confirmChecklistItem(carryover::ChecklistItem::Id(item->data(Qt::UserRole).toInt()), item->checkState() == Qt::Checked);
+    });
     m_tabs->addTab(new ui::LogView(m_tabs), tr("Log"));
     layout->addWidget(m_tabs, 1);
 
@@ -149,12 +166,15 @@ MigrationView::MigrationView(MigrationViewModel *model, QWidget *parent) : QWidg
     connect(m_model, &MigrationViewModel::cutoverStateChanged, this, &MigrationView::refreshButtons);
     connect(m_model, &MigrationViewModel::timelineChanged, this, &MigrationView::refreshTimeline);
     connect(m_model, &MigrationViewModel::validationChanged, this, &MigrationView::refreshValidation);
+    connect(m_model, &MigrationViewModel::checklistChanged, this, &MigrationView::refreshChecklist);
+    connect(m_model, &MigrationViewModel::validationChanged, this, &MigrationView::refreshChecklist); // the endpoints enable Verify
     connect(m_model, &MigrationViewModel::actionFinished, this, [this](const QString &, bool, const QString &message) {
         m_message->setText(message);
         refreshButtons();
     });
     refresh();
     refreshTimeline();
+    refreshChecklist();
 }
 
 bool MigrationView::confirm(const QString &title, const QString &text)
@@ -167,7 +187,7 @@ bool MigrationView::confirm(const QString &title, const QString &text)
 void MigrationView::cutoverClicked(const QStringList &databases)
 {
     // Disabled first: a double click lands on a disabled button and sends nothing more (issue 7).
-    if (!m_model->canCutover())
+    if (!m_model->canCutover(databases))
         return;
     m_cutover->setEnabled(false);
     for (auto &row : m_databaseRows)
@@ -283,6 +303,8 @@ void MigrationView::refreshDatabases()
             m_databasesGrid->addWidget(r.details, row + 1, 0, 1, 3);
             if (m_model->supportsPerDatabaseCutover()) {
                 r.cutover = new QPushButton(tr("Cut over this database…"), m_databasesBox);
+                // Every row's button reads the same; a screen reader says which database it cuts over.
+                r.cutover->setAccessibleName(tr("Cut over database %1…").arg(d.name));
                 const QString name = d.name;
                 connect(r.cutover, &QPushButton::clicked, this, [this, name] { cutoverClicked({name}); });
                 m_databasesGrid->addWidget(r.cutover, row, 2);
@@ -319,6 +341,14 @@ void MigrationView::refreshDatabases()
     m_databasesBox->setVisible(!s.databases.isEmpty());
 }
 
+QPushButton *MigrationView::databaseCutoverButton(const QString &database) const
+{
+    for (const auto &r : m_databaseRows)
+        if (r.name == database)
+            return r.cutover;
+    return nullptr;
+}
+
 QProgressBar *MigrationView::progressBar(const QString &database) const
 {
     for (const auto &r : m_databaseRows)
@@ -342,7 +372,7 @@ void MigrationView::refreshButtons()
     m_cutover->setToolTip(can ? tr("Every database is ready; the lag is under the limit.") : m_model->cutoverBlocker());
     for (auto &r : m_databaseRows)
         if (r.cutover)
-            r.cutover->setEnabled(can && m_model->isDatabaseReady(r.name));
+            r.cutover->setEnabled(m_model->canCutover({r.name}));
     m_cancel->setEnabled(m_model->canCancel());
     m_resume->setVisible(m_model->canResume());
     m_validate->setEnabled(m_model->canValidate());
@@ -409,6 +439,48 @@ void MigrationView::refreshValidation()
                                           : tr("Validation: %1 of %2 tables differ (red in the Tables tab).").arg(differing).arg(tables));
         m_tabs->setCurrentWidget(m_tableView);
     }
+}
+
+} // namespace fm::dashboard
+
+namespace fm::dashboard {
+
+bool MigrationView::isChecklistShown() const
+{
+    return m_tabs->isTabVisible(m_tabs->indexOf(m_checklistPage));
+}
+
+void MigrationView::refreshChecklist()
+{
+    const auto &list = m_model->checklist();
+    const int tab = m_tabs->indexOf(m_checklistPage);
+    m_tabs->setTabVisible(tab, list.has_value());
+    m_verifyChecklist->setEnabled(m_model->canVerifyChecklist());
+    m_verifyChecklist->setToolTip(m_model->canVerifyChecklist() || m_model->isVerifyingChecklist()
+                                      ? QString()
+                                      : tr("Verifying needs both servers' connections (available for migrations started in this session)."));
+    if (!list)
+        return;
+    m_fillingChecklist = true;
+    m_checklist->clear();
+    for (const auto &i : list->items()) {
+        // The engine's words (like its errors, not translated), with what the last check found.
+        auto *item = new QListWidgetItem(i.result.isEmpty() ? i.title : i.title + QStringLiteral(" — ") + i.result, m_checklist);
+        item->setToolTip(i.detail);
+        item->setData(Qt::UserRole, int(i.id));
+        item->setData(Qt::UserRole + 1, i.key);
+        item->setFlags(i.manual ? Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable : Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+        item->setCheckState(i.verified ? Qt::Checked : Qt::Unchecked);
+    }
+    m_fillingChecklist = false;
+    m_tabs->setTabText(tab, tr("Checklist (%1/%2)").arg(list->verifiedCount()).arg(list->items().size()));
+    if (m_model->isVerifyingChecklist())
+        m_message->setText(tr("Verifying the checklist…"));
+    else if (m_checklistWasVerifying)
+        m_message->setText(m_model->checklistError().isEmpty()
+                               ? tr("Checklist: %1 of %2 items verified.").arg(list->verifiedCount()).arg(list->items().size())
+                               : tr("Checklist check failed: %1").arg(m_model->checklistError()));
+    m_checklistWasVerifying = m_model->isVerifyingChecklist();
 }
 
 } // namespace fm::dashboard

@@ -13,6 +13,7 @@ class QPushButton;
 class QTableView;
 class QTableWidget;
 class QListWidget;
+class QListWidgetItem;
 class QTabWidget;
 class QTimer;
 class QGridLayout;
@@ -56,6 +57,8 @@ public:
     QPushButton *resumeButton() const { return m_resume; }
     QTableView *tableView() const { return m_tableView; }
     QTabWidget *tabs() const { return m_tabs; }
+    /** The "Cut over this database…" button of one database (nullptr when unknown or the backend switches all at once). */
+    QPushButton *databaseCutoverButton(const QString &database) const;
     /** The progress bar of one database (nullptr when unknown). */
     QProgressBar *progressBar(const QString &database) const;
     QString databaseDetails(const QString &database) const;
@@ -64,6 +67,10 @@ public:
     QString messageText() const;
     QListWidget *timelineList() const { return m_timeline; }
     QTableWidget *errorsTable() const { return m_errors; }
+    /** The post-cutover checklist (a tab shown once the migration succeeded) and its Verify button. */
+    QListWidget *checklistList() const { return m_checklist; }
+    QPushButton *verifyChecklistButton() const { return m_verifyChecklist; }
+    bool isChecklistShown() const;
     /** The text the error's copy action puts on the clipboard. */
     QString errorClipboardText(int row) const;
 
@@ -80,6 +87,7 @@ private:
     void refreshTimeline();
     void refreshErrors();
     void refreshValidation();
+    void refreshChecklist();
     bool confirm(const QString &title, const QString &text);
 
     MigrationViewModel *m_model;
@@ -112,6 +120,11 @@ private:
     QListWidget *m_timeline = nullptr;
     QTableWidget *m_errors = nullptr;
     int m_errorsShown = -1;
+    QWidget *m_checklistPage = nullptr;
+    QListWidget *m_checklist = nullptr;
+    QPushButton *m_verifyChecklist = nullptr;
+    bool m_fillingChecklist = false;
+    bool m_checklistWasVerifying = false;
 };
 
 } // namespace fm::dashboard

@@ -7,7 +7,6 @@
 #include "engine/core/logging.h"
 
 #include <QLocale>
-#include <QRegularExpression>
 
 namespace fm::dashboard {
 
@@ -91,6 +90,14 @@ QString MigrationViewModel::title() const
     if (m_spec)
         return m_spec->name;
     return m_id;
+}
+
+void MigrationViewModel::setSpec(const migration::MigrationSpec &spec)
+{
+    m_spec = spec;
+    // A migration that had succeeded before this model got its spec (listed after a restart): the checklist names the servers now.
+    if (m_checklist && !m_checklistTouched && !m_checklistJob)
+        buildChecklist();
 }
 
 void MigrationViewModel::setValidationEndpoints(const pg::ConnectionParams &source, const pg::ConnectionParams &target)
@@ -182,8 +189,12 @@ void MigrationViewModel::onStatus(const S &status)
         m_timeline.append(e);
         emit timelineChanged();
     }
-    if (m_cutover && m_status.state == S::State::Succeeded && !m_cutover->completedAt.isValid())
+    if (m_cutover && m_status.state == S::State::Succeeded && !m_cutover->completedAt.isValid()) {
         m_cutover->completedAt = m_status.endedOn.isValid() ? m_status.endedOn : m_status.observedAt;
+        for (auto &c : m_earlierCutovers)
+            if (c.accepted && !c.completedAt.isValid())
+                c.completedAt = m_cutover->completedAt;
+    }
 
     // Desktop notifications: once each (issue 7).
     if (m_status.isReadyForCutover() && m_status.state == S::State::WaitingForUser && !m_notifiedReady) {
@@ -199,6 +210,9 @@ void MigrationViewModel::onStatus(const S &status)
             emit notify(QStringLiteral("failed"), tr("%1 failed").arg(title()),
                         m_status.errors.isEmpty() ? stateText(m_status) : errorText(m_status.errors.first()));
     }
+
+    if (m_status.state == S::State::Succeeded && !m_checklist)
+        buildChecklist();
 
     m_tables->setStatus(m_status);
     emit samplesChanged();
@@ -233,7 +247,7 @@ bool MigrationViewModel::isDatabaseReady(const QString &database) const
     return true;
 }
 
-QString MigrationViewModel::cutoverBlocker() const
+QString MigrationViewModel::cutoverBlocker(const QStringList &databases) const
 {
     auto *b = backend();
     if (!b)
@@ -242,11 +256,11 @@ QString MigrationViewModel::cutoverBlocker() const
         return tr("A cutover request is already on its way.");
     if (m_status.isTerminal())
         return tr("The migration has ended (%1).").arg(stateText(m_status));
-    if (m_status.subState == S::SubState::CuttingOver)
-        return tr("The cutover is running.");
-    if (m_status.databases.isEmpty())
-        return tr("No database has reported progress yet.");
-    for (const auto &d : m_status.databases) {
+    // Accepted already: a click between the answer and the next poll (which shows the cutover running) sends nothing.
+    for (const QString &name : databases.isEmpty() ? m_cutoverAccepted : databases)
+        if (m_cutoverAccepted.contains(name))
+            return tr("The cutover of %1 was accepted already.").arg(name);
+    auto databaseBlocker = [this](const S::DatabaseProgress &d) -> QString {
         if (d.state == S::ItemState::Failed)
             return tr("Database %1 failed.").arg(d.name);
         if (d.tablesQueued.value_or(0) > 0 || d.tablesLoading.value_or(0) > 0 || d.state == S::ItemState::Copying || d.state == S::ItemState::Pending
@@ -258,15 +272,35 @@ QString MigrationViewModel::cutoverBlocker() const
             return tr("Database %1 lags %2 behind the source (the limit is %3).").arg(d.name, formatBytes(*d.lag.bytes), formatBytes(m_lagThresholdBytes));
         if (d.state != S::ItemState::ReadyForCutover)
             return tr("Database %1 is not ready for cutover yet (%2).").arg(d.name, d.rawState.isEmpty() ? toString(d.state) : d.rawState);
+        return {};
+    };
+    if (!databases.isEmpty()) {
+        if (!supportsPerDatabaseCutover())
+            return tr("This backend cuts over every database at once.");
+        for (const QString &name : databases) {
+            const auto *d = m_status.database(name);
+            if (!d)
+                return tr("Database %1 is not part of this migration.").arg(name);
+            if (const QString why = databaseBlocker(*d); !why.isEmpty())
+                return why;
+        }
+        return {};
     }
+    if (m_status.subState == S::SubState::CuttingOver)
+        return tr("The cutover is running.");
+    if (m_status.databases.isEmpty())
+        return tr("No database has reported progress yet.");
+    for (const auto &d : m_status.databases)
+        if (const QString why = databaseBlocker(d); !why.isEmpty())
+            return why;
     if (!m_status.isReadyForCutover() || m_status.state != S::State::WaitingForUser)
         return tr("The backend does not wait for a cutover yet (%1).").arg(stateText(m_status));
     return {};
 }
 
-bool MigrationViewModel::canCutover() const
+bool MigrationViewModel::canCutover(const QStringList &databases) const
 {
-    return cutoverBlocker().isEmpty();
+    return cutoverBlocker(databases).isEmpty();
 }
 
 bool MigrationViewModel::supportsPerDatabaseCutover() const
@@ -303,7 +337,7 @@ QString MigrationViewModel::cutoverConfirmationText(const QStringList &databases
 bool MigrationViewModel::requestCutover(const QStringList &databases)
 {
     // Refuse locally: a second click while the first is pending sends nothing (issue 7).
-    if (!canCutover())
+    if (!canCutover(databases))
         return false;
     m_cutoverPending = true;
     ++m_cutoverRequests;
@@ -313,6 +347,8 @@ bool MigrationViewModel::requestCutover(const QStringList &databases)
     record.databases = databases;
     record.lagAtRequest = m_status.lag;
     record.pendingChanges = m_status.totals.incomingChanges;
+    if (m_cutover)
+        m_earlierCutovers << *m_cutover;
     m_cutover = record;
     addTimeline(tr("Cutover requested by %1").arg(m_operator));
     emit cutoverStateChanged();
@@ -323,6 +359,13 @@ bool MigrationViewModel::requestCutover(const QStringList &databases)
         self->m_cutoverPending = false;
         self->m_cutover->answered = true;
         self->m_cutover->accepted = result.has_value();
+        if (result) {
+            if (self->m_cutover->databases.isEmpty())
+                for (const auto &d : self->m_status.databases)
+                    self->m_cutoverAccepted << d.name;
+            else
+                self->m_cutoverAccepted << self->m_cutover->databases;
+        }
         if (!result)
             self->m_cutover->refusal = result.error().message;
         self->addTimeline(result ? tr("Cutover accepted") : tr("Cutover refused: %1").arg(result.error().message));
@@ -333,6 +376,14 @@ bool MigrationViewModel::requestCutover(const QStringList &databases)
 }
 
 // --- cancel / delete -----------------------------------------------------------
+
+QList<MigrationViewModel::CutoverRecord> MigrationViewModel::cutoverHistory() const
+{
+    QList<CutoverRecord> all = m_earlierCutovers;
+    if (m_cutover)
+        all << *m_cutover;
+    return all;
+}
 
 bool MigrationViewModel::isDirect() const
 {
@@ -422,11 +473,7 @@ void MigrationViewModel::validate(bool checksums)
             auto v = migration::validateDatabase(source.withDatabase(db), target.withDatabase(db), options, &cancel);
             if (!v)
                 return fail(v.error());
-            // The direct engine's own heartbeat table (schema fm_<name>_hb, direct::objectName) is written
-            // every heartbeat on both sides while streaming: not user data, and never equal for long.
-            static const QRegularExpression heartbeat(QStringLiteral("^fm_.*_hb(_[0-9a-f]+)?$"));
-            v->tables.removeIf([](const migration::TableValidation &t) { return heartbeat.match(t.schema).hasMatch(); });
-            v->extraOnTarget.removeIf([](const QString &t) { return heartbeat.match(t.section(QLatin1Char('.'), 0, 0)).hasMatch(); });
+            // The direct engine's heartbeat schema is left out by validateDatabase itself (ValidationOptions::skipHeartbeatSchema).
             out << *v;
         }
         return out;
@@ -449,6 +496,13 @@ void MigrationViewModel::validate(bool checksums)
                                  : tr("Validated: %n table(s) differ", nullptr, differing));
         job->deleteLater();
         m_tables->refreshValidation();
+        if (m_checklist && !job->error()) {
+            bool equal = true;
+            for (const auto &d : m_validation)
+                equal = equal && d.equal();
+            m_checklist->setValidationResult(equal);
+            emit checklistChanged();
+        }
         emit validationChanged();
     });
     job->start();
@@ -464,6 +518,103 @@ std::optional<bool> MigrationViewModel::tableValidation(const QString &database,
                 return t.equal();
     }
     return std::nullopt;
+}
+
+// --- post-cutover checklist ---------------------------------------------------------
+
+namespace {
+
+/** The server behind an endpoint: its host, or for an Azure resource id the host name Azure gives it. */
+pg::ConnectionParams endpointParams(const migration::ServerEndpoint &e)
+{
+    pg::ConnectionParams p;
+    p.host = e.host;
+    p.port = e.port;
+    p.user = e.user;
+    p.sslmode = e.sslMode;
+    if (p.host.isEmpty() && !e.resourceId.isEmpty())
+        p.host = e.resourceId.section(QLatin1Char('/'), -1) + QStringLiteral(".postgres.database.azure.com");
+    return p;
+}
+
+} // namespace
+
+void MigrationViewModel::buildChecklist()
+{
+    carryover::ChecklistContext c;
+    if (m_validationSource && m_validationTarget) {
+        c.source = *m_validationSource;
+        c.target = *m_validationTarget;
+    } else if (m_spec) {
+        c.source = endpointParams(m_spec->source);
+        c.target = endpointParams(m_spec->target);
+    }
+    for (const auto &d : m_status.databases)
+        c.databases << d.name;
+    if (m_spec) {
+        // Single Server ids are .../Microsoft.DBforPostgreSQL/servers/<name> (flexibleServers otherwise).
+        c.singleServerSource = m_spec->source.resourceId.contains(QLatin1String("/servers/"), Qt::CaseInsensitive);
+        if (c.singleServerSource)
+            c.sourceServerName = m_spec->source.resourceId.section(QLatin1Char('/'), -1);
+        if (!m_spec->aadApp.useAzureCli)
+            c.aadClientId = m_spec->aadApp.clientId;
+    }
+    if (m_validatedAt.isValid()) {
+        bool equal = true;
+        for (const auto &d : m_validation)
+            equal = equal && d.equal();
+        c.validationEqual = equal;
+    }
+    m_checklist.emplace(std::move(c));
+    emit checklistChanged();
+}
+
+bool MigrationViewModel::canVerifyChecklist() const
+{
+    return m_checklist && m_validationSource && m_validationTarget && !m_checklistJob;
+}
+
+void MigrationViewModel::verifyChecklist()
+{
+    if (!canVerifyChecklist())
+        return;
+    // The endpoints may have come after the checklist was built: verify against them.
+    carryover::ChecklistContext c = m_checklist->context();
+    c.source = *m_validationSource;
+    c.target = *m_validationTarget;
+    carryover::PostCutoverChecklist list(c);
+    for (const auto &i : m_checklist->items())
+        if (i.manual && i.verified)
+            list.confirm(i.id);
+    auto *job = new ThreadJob<carryover::PostCutoverChecklist>([list](CancelToken &cancel) mutable -> Expected<carryover::PostCutoverChecklist> {
+        auto r = list.verifyAll(&cancel);
+        if (!r)
+            return fail(r.error());
+        return list;
+    }, this);
+    m_checklistJob = job;
+    m_checklistTouched = true;
+    m_checklistError.clear();
+    emit checklistChanged();
+    connect(job, &Job::finished, this, [this, job] {
+        m_checklistJob = nullptr;
+        if (job->error())
+            m_checklistError = job->error()->toDisplayString();
+        else
+            m_checklist = job->result();
+        job->deleteLater();
+        emit checklistChanged();
+    });
+    job->start();
+}
+
+void MigrationViewModel::confirmChecklistItem(carryover::ChecklistItem::Id id, bool done)
+{
+    if (!m_checklist)
+        return;
+    m_checklist->confirm(id, done);
+    m_checklistTouched = true;
+    emit checklistChanged();
 }
 
 // --- history -----------------------------------------------------------------------

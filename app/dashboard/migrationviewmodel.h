@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 FlexMigrate contributors
 #pragma once
 
+#include "engine/carryover/postcutoverchecklist.h"
 #include "engine/migration/migrationbackend.h"
 #include "engine/migration/migrationspec.h"
 #include "engine/migration/migrationstatus.h"
@@ -109,7 +110,7 @@ public:
     QString title() const;
 
     /** The inputs shown in the report (the spec never holds a secret). */
-    void setSpec(const migration::MigrationSpec &spec) { m_spec = spec; }
+    void setSpec(const migration::MigrationSpec &spec);
     const std::optional<migration::MigrationSpec> &spec() const { return m_spec; }
     /** Where validation connects; passwords stay in memory only (never in the report). */
     void setValidationEndpoints(const pg::ConnectionParams &source, const pg::ConnectionParams &target);
@@ -123,9 +124,15 @@ public:
     void setOperatorName(const QString &name) { m_operator = name; }
 
     // --- cutover ---------------------------------------------------------
-    bool canCutover() const;
-    /** Why the cutover is not possible now, in plain words (empty when it is). */
-    QString cutoverBlocker() const;
+    /** Whether a cutover of `databases` (empty: all, the Cutover button) may be sent now. */
+    bool canCutover(const QStringList &databases = {}) const;
+    /**
+     * Why the cutover of `databases` (empty: all) is not possible now, in plain words (empty when it is).
+     * All: every database ready and the backend waiting for the cutover. Some (per-database cutover):
+     * those databases ready, whatever the others do — once one database completes, the backend no
+     * longer reads as waiting, and the rest must still be able to follow.
+     */
+    QString cutoverBlocker(const QStringList &databases = {}) const;
     /** Whether the backend can cut databases over one by one (service/dms; the direct engine switches all at once). */
     bool supportsPerDatabaseCutover() const;
     /** A database is ready: copy done, waiting for cutover, lag under the thresholds. */
@@ -136,7 +143,10 @@ public:
     bool requestCutover(const QStringList &databases = {});
     bool isCutoverPending() const { return m_cutoverPending; }
     int cutoverRequestsSent() const { return m_cutoverRequests; }
+    /** The last cutover request. */
     const std::optional<CutoverRecord> &cutoverRecord() const { return m_cutover; }
+    /** Every cutover request of this session, oldest first (several with per-database cutover). */
+    QList<CutoverRecord> cutoverHistory() const;
 
     // --- cancel / delete -------------------------------------------------
     bool canCancel() const;
@@ -155,6 +165,21 @@ public:
     QString validationError() const { return m_validationError; }
     /** Per "database/schema.table": true equal, false different; absent: not validated. */
     std::optional<bool> tableValidation(const QString &database, const QString &table) const;
+
+    // --- post-cutover checklist (issue 12) ----------------------------------
+    /**
+     * After a completed migration (Succeeded): what is left to do. Built from the validation endpoints
+     * (or the spec's servers) and fed the last validation result; empty before the migration succeeded.
+     */
+    const std::optional<carryover::PostCutoverChecklist> &checklist() const { return m_checklist; }
+    /** Verifying needs both servers' connections (migrations started in this session). */
+    bool canVerifyChecklist() const;
+    /** Checks every item that can be checked against both servers; blocking libpq work on a worker thread. */
+    void verifyChecklist();
+    bool isVerifyingChecklist() const { return m_checklistJob != nullptr; }
+    QString checklistError() const { return m_checklistError; }
+    /** The user confirms a manual item (the AAD app deleted). */
+    void confirmChecklistItem(carryover::ChecklistItem::Id id, bool done = true);
 
     // --- history ---------------------------------------------------------
     const QList<Sample> &samples() const { return m_samples; }
@@ -189,12 +214,14 @@ signals:
     /** Desktop notification: kind is "ready", "completed" or "failed". */
     void notify(const QString &kind, const QString &title, const QString &text);
     void removed();
+    void checklistChanged();
 
 private:
     bool isDirect() const;
     void onStatus(const migration::MigrationStatus &status);
     void addTimeline(const QString &text);
     void setLastAction(const QString &action, const Expected<void> &result);
+    void buildChecklist();
 
     QString m_id;
     QPointer<migration::MigrationBackend> m_backend;
@@ -207,8 +234,11 @@ private:
     qint64 m_lagThresholdBytes = 64LL * 1024 * 1024;
     QString m_operator;
     bool m_cutoverPending = false;
+    /** Databases whose cutover the backend accepted (all of them after a whole cutover): never sent again, even before the next poll shows it. */
+    QStringList m_cutoverAccepted;
     int m_cutoverRequests = 0;
     std::optional<CutoverRecord> m_cutover;
+    QList<CutoverRecord> m_earlierCutovers; ///< requests before m_cutover
     std::function<void(migration::ActionCallback)> m_remover;
     Job *m_validationJob = nullptr;
     QList<migration::DatabaseValidation> m_validation;
@@ -222,6 +252,10 @@ private:
     bool m_notifiedReady = false;
     bool m_notifiedEnd = false;
     TableProgressModel *m_tables = nullptr;
+    std::optional<carryover::PostCutoverChecklist> m_checklist;
+    Job *m_checklistJob = nullptr;
+    bool m_checklistTouched = false; ///< verified or confirmed: not rebuilt any more
+    QString m_checklistError;
 };
 
 } // namespace fm::dashboard

@@ -7,6 +7,7 @@
 #include "engine/pg/sqlcatalog.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QSet>
 
 #include <cmath>
@@ -119,6 +120,12 @@ int DatabaseValidation::differingTables() const
     return n;
 }
 
+bool isDirectHeartbeatSchema(const QString &schema)
+{
+    static const QRegularExpression heartbeat(QStringLiteral("^fm_.*_hb(_[0-9a-f]+)?$"));
+    return heartbeat.match(schema).hasMatch();
+}
+
 Expected<DatabaseValidation> validateDatabase(const pg::ConnectionParams &source, const pg::ConnectionParams &target,
                                               const ValidationOptions &options, CancelToken *cancel,
                                               const std::function<void(int, int)> &progress)
@@ -135,9 +142,12 @@ Expected<DatabaseValidation> validateDatabase(const pg::ConnectionParams &source
         if (!r)
             return fail(r.error());
         QList<SourceTable> out;
-        for (int i = 0; i < r->rows(); ++i)
+        for (int i = 0; i < r->rows(); ++i) {
+            if (options.skipHeartbeatSchema && isDirectHeartbeatSchema(r->text(i, "schema_name")))
+                continue;
             out << SourceTable{r->text(i, "schema_name"), r->text(i, "table_name"), r->toInt(i, "estimated_rows"), r->toStringList(i, "pk_columns"),
                                r->text(i, "pk_type")};
+        }
         return out;
     };
     auto srcTables = list(*src);

@@ -20,7 +20,18 @@ struct ValidationOptions {
     bool checksums = false;
     /** Target size of a checksum chunk (tables with a single integer key are split by key range). */
     qint64 rowsPerChunk = 100000;
+    /**
+     * Leave out the direct engine's heartbeat schema (isDirectHeartbeatSchema()) on both servers: it is
+     * written at every heartbeat while changes stream, is not user data, and is never equal for long.
+     */
+    bool skipHeartbeatSchema = true;
 };
+
+/**
+ * Whether `schema` is the direct engine's heartbeat schema: direct::objectName(name, "hb"), i.e.
+ * fm_<name>_hb, or fm_<name>_hb_<hash> when the name was mangled (upper case, other characters).
+ */
+bool isDirectHeartbeatSchema(const QString &schema);
 
 /** A key range whose rows differ between the servers. */
 struct ChunkDifference {

@@ -21,6 +21,7 @@
 
 #include <QApplication>
 #include <QFile>
+#include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -256,6 +257,24 @@ private slots:
         QVERIFY(notes.contains(QStringLiteral("dash1 completed")));
         QVERIFY2(view->messageText().contains(QLatin1String("Cutover accepted")), qPrintable(view->messageText()));
 
+        // The post-cutover checklist (issue 12) appears and is verified against both servers (this session has their connections).
+        QVERIFY(view->isChecklistShown());
+        QVERIFY(model->checklist());
+        QCOMPARE(view->checklistList()->count(), int(model->checklist()->items().size()));
+        QVERIFY(view->verifyChecklistButton()->isEnabled());
+        QTest::mouseClick(view->verifyChecklistButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!model->isVerifyingChecklist(), 60000);
+        QVERIFY2(model->checklistError().isEmpty(), qPrintable(model->checklistError()));
+        for (const auto id : {carryover::ChecklistItem::Id::ReplicationObjects, carryover::ChecklistItem::Id::Validation, carryover::ChecklistItem::Id::AadApp}) {
+            const auto *item = model->checklist()->item(id);
+            QVERIFY2(item && item->verified, qPrintable(item ? item->key + QStringLiteral(": ") + item->result : QStringLiteral("missing")));
+        }
+        QVERIFY2(view->messageText().startsWith(QLatin1String("Checklist: ")), qPrintable(view->messageText()));
+        int ticked = 0;
+        for (int i = 0; i < view->checklistList()->count(); ++i)
+            ticked += view->checklistList()->item(i)->checkState() == Qt::Checked ? 1 : 0;
+        QCOMPARE(ticked, model->checklist()->verifiedCount());
+
         // A difference made on the target after cutover shows red for that table only.
         QVERIFY(m_target.execute(db, QStringLiteral("DELETE FROM public.big WHERE id = 7")).has_value());
         model->validate(true);
@@ -282,6 +301,10 @@ private slots:
             QVERIFY2(html.contains(QLatin1String(needle)), needle);
         // The copy itself may be too short to be sampled as its own phase; preparing or copying is.
         QVERIFY(html.contains(QLatin1String("<td>CopyingData</td>")) || html.contains(QLatin1String("<td>Preparing</td>")));
+        // The post-cutover checklist as verified above.
+        QVERIFY(html.contains(QLatin1String("<h2>Post-cutover checklist</h2>")));
+        QVERIFY(html.contains(QLatin1String("<td>Replication objects removed</td><td>yes</td>")));
+        QCOMPARE(html.count(QLatin1String("Pressed by</th><td>alice")), 1);
         QVERIFY(!html.contains(m_source.params().password.reveal()));
         QVERIFY(!html.contains(m_target.params().password.reveal()));
         QVERIFY(!html.contains(QLatin1String("secret-ref-do-not-export")));

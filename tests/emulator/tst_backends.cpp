@@ -12,6 +12,7 @@
 // setup. Groups: more than eight databases become numbered migrations run one
 // after another.
 #include "tests/emulator/emulatortestsupport.h"
+#include "tests/emulator/managertestsupport.h"
 #include "tests/emulator/scriptedrunner.h"
 
 #include "engine/auth/clientsecretcredential.h"
@@ -29,8 +30,6 @@ using namespace fm::test::emu;
 using S = MigrationStatus;
 
 namespace {
-const QString kSubnet = QStringLiteral("/subscriptions/%1/resourceGroups/rg1/providers/Microsoft.Network/virtualNetworks/vnet1/subnets/dms").arg(kSub);
-
 QString describe(const S &s)
 {
     QString t = toString(s.state) + QLatin1Char('/') + toString(s.subState);
@@ -68,7 +67,7 @@ class TestBackends : public QObject
 
     QString uniqueName(const QString &base) { return QStringLiteral("%1-%2").arg(base).arg(++m_serial); }
 
-    http::CloudProfile profile() const { return http::CloudProfile::custom(QUrl(m_h->base), QUrl(m_h->base), QStringLiteral("https://management.azure.com/")); }
+    http::CloudProfile profile() const { return emulatorProfile(*m_h); }
 
     std::unique_ptr<MigrationManager> manager(const QString &storeDir, const QString &journalDir, bool signIn = true)
     {
@@ -85,88 +84,28 @@ class TestBackends : public QObject
 
     MigrationSpec spec(Backend backend, const QString &name, const QStringList &dbs)
     {
+        if (backend != Backend::Direct)
+            return azureSpec(backend, name, dbs); // the tool's own token; 2024-08-01 sends no AAD app
         MigrationSpec s;
         s.name = name;
         s.backend = backend;
-        if (backend == Backend::Direct) {
-            s.source.host = m_source.host();
-            s.source.port = m_source.port();
-            s.source.user = m_source.superuser();
-            s.source.sslMode = QStringLiteral("disable");
-            s.target.host = m_target.host();
-            s.target.port = m_target.port();
-            s.target.user = m_target.superuser();
-            s.target.sslMode = QStringLiteral("disable");
-        } else {
-            s.location = QStringLiteral("westus");
-            s.source.resourceId = singlePath();
-            s.source.user = QStringLiteral("postgres");
-            s.target.resourceId = flexPath();
-            s.target.user = QStringLiteral("postgres");
-            s.aadApp.useAzureCli = true; // the tool's own token; 2024-08-01 sends no AAD app
-            s.options.setupLogicalReplication = true;
-            s.options.overwriteTargetDatabases = true;
-            if (backend == Backend::Dms)
-                s.dmsSubnetId = kSubnet;
-        }
+        s.source.host = m_source.host();
+        s.source.port = m_source.port();
+        s.source.user = m_source.superuser();
+        s.source.sslMode = QStringLiteral("disable");
+        s.target.host = m_target.host();
+        s.target.port = m_target.port();
+        s.target.user = m_target.superuser();
+        s.target.sslMode = QStringLiteral("disable");
         s.databases = dbs;
         return s;
     }
 
-    StartCredentials credentials() const
-    {
-        StartCredentials c;
-        c.sourcePassword = m_source.password();
-        c.targetPassword = m_target.password();
-        return c;
-    }
-
-    QStringList create(MigrationManager &m, const MigrationSpec &s)
-    {
-        std::optional<Expected<QStringList>> r;
-        m.create(s, credentials(), [&](Expected<QStringList> ids) { r = std::move(ids); });
-        if (!QTest::qWaitFor([&] { return r.has_value(); }, 60000))
-            return {};
-        if (!*r) {
-            qWarning("create failed: %s", qPrintable(r->error().toDisplayString()));
-            return {};
-        }
-        return **r;
-    }
-
-    static Expected<void> act(std::function<void(ActionCallback)> action, int timeoutMs = 60000)
-    {
-        std::optional<Expected<void>> r;
-        action([&](Expected<void> x) { r = std::move(x); });
-        if (!QTest::qWaitFor([&] { return r.has_value(); }, timeoutMs))
-            return fail(Error::internal(QStringLiteral("timed out")));
-        return *r;
-    }
-
+    StartCredentials credentials() const { return startCredentials(m_source, m_target); }
+    QStringList create(MigrationManager &m, const MigrationSpec &s) { return createAndWait(m, s, credentials()); }
+    static Expected<void> act(std::function<void(ActionCallback)> action, int timeoutMs = 60000) { return actAndWait(action, timeoutMs); }
     /** What the DMS backend of `name` leaves in the emulator: the service, and the firewall rules on both servers. */
-    QStringList dmsLeftovers(const QString &name)
-    {
-        QStringList left;
-        const QByteArray token = m_h->token(kContributor);
-        MigrationSpec s = spec(Backend::Dms, name, {QStringLiteral("db1")});
-        auto names = DmsBackend::namesFor(s);
-        if (!names)
-            return {QStringLiteral("bad names")};
-        Reply svc = m_h->arm("GET", names->service.toString() + QStringLiteral("?api-version=2021-06-30"), token);
-        if (svc.status != 404)
-            left << QStringLiteral("service %1 (%2)").arg(names->service.name()).arg(svc.status);
-        for (const auto &[server, api] : {std::pair{singlePath(), QStringLiteral("2017-12-01")}, std::pair{flexPath(), QStringLiteral("2024-08-01")}}) {
-            Reply rules = m_h->arm("GET", server + QStringLiteral("/firewallRules?api-version=") + api, token);
-            if (rules.status != 200) {
-                left << QStringLiteral("firewall list %1").arg(rules.status);
-                continue;
-            }
-            for (const auto &r : rules.j["value"])
-                if (QString::fromStdString(r.value("name", std::string())) == names->firewallRule)
-                    left << QStringLiteral("firewall rule on %1").arg(server.section(QLatin1Char('/'), -1));
-        }
-        return left;
-    }
+    QStringList dmsLeftovers(const QString &name) { return fm::test::emu::dmsLeftovers(*m_h, name); }
 
 private slots:
     void initTestCase()
@@ -187,8 +126,7 @@ private slots:
         config["listPageSize"] = 2; // the lister follows nextLink
         m_h = std::make_unique<Harness>(config);
         m_h->emu->setRunnerFactory([this](const QString &) { return std::make_unique<ScriptedRunner>(m_script); });
-        auto cred = auth::ClientSecretCredential::create(&m_nam, http::CloudProfile::custom(QUrl(m_h->base), QUrl(m_h->base), QStringLiteral("https://management.azure.com/")),
-                                                         kTenant, kContributor, Secret(kSecret));
+        auto cred = auth::ClientSecretCredential::create(&m_nam, emulatorProfile(*m_h), kTenant, kContributor, Secret(kSecret));
         QVERIFY2(cred.has_value(), qPrintable(errorText(cred)));
         m_credential = *cred;
     }

@@ -114,6 +114,41 @@ private slots:
         QCOMPARE(r->extraOnTarget, QStringList{QStringLiteral("\"public\".\"only_here\"")});
     }
 
+    /**
+     * The direct engine's heartbeat schema (fm_<name>_hb; fm_<name>_hb_<hash> for a mangled name) is
+     * written on both sides while changes stream: validation leaves it out, on the source and as an
+     * extra table on the target, unless asked not to. A user schema that merely starts with fm_ stays.
+     */
+    void heartbeatSchemaIsLeftOut()
+    {
+        const QString both = QStringLiteral("CREATE SCHEMA fm_dash1_hb; CREATE TABLE fm_dash1_hb.heartbeat (id int PRIMARY KEY, seq bigint);"
+                                            "CREATE SCHEMA fm_users; CREATE TABLE fm_users.t (id int PRIMARY KEY);");
+        REQUIRE_OK(m_source.execute(QStringLiteral("app"), both + QStringLiteral("INSERT INTO fm_dash1_hb.heartbeat VALUES (1, 41);")));
+        REQUIRE_OK(m_target.execute(QStringLiteral("app"), both + QStringLiteral("INSERT INTO fm_dash1_hb.heartbeat VALUES (1, 40), (2, 1);"
+                                                                                  "CREATE SCHEMA fm_mixed_hb_0a1b2c3d; CREATE TABLE fm_mixed_hb_0a1b2c3d.heartbeat (id int);")));
+        auto r = run(true);
+        REQUIRE_OK(r);
+        QVERIFY2(r->equal(), qPrintable(QJsonDocument(toJson(*r)).toJson()));
+        QCOMPARE(r->tables.size(), 6); // the five of kData and fm_users.t
+        for (const auto &t : r->tables)
+            QVERIFY2(!t.schema.contains(QLatin1String("_hb")), qPrintable(t.qualifiedName()));
+        QVERIFY(r->extraOnTarget.isEmpty());
+
+        ValidationOptions all;
+        all.checksums = true;
+        all.skipHeartbeatSchema = false;
+        auto unfiltered = validateDatabase(m_source.params(QStringLiteral("app")), m_target.params(QStringLiteral("app")), all);
+        REQUIRE_OK(unfiltered);
+        QCOMPARE(unfiltered->tables.size(), 7);
+        QCOMPARE(unfiltered->differingTables(), 1);
+        QCOMPARE(unfiltered->extraOnTarget, QStringList{QStringLiteral("\"fm_mixed_hb_0a1b2c3d\".\"heartbeat\"")});
+
+        QVERIFY(isDirectHeartbeatSchema(QStringLiteral("fm_dash1_hb")));
+        QVERIFY(isDirectHeartbeatSchema(QStringLiteral("fm_mixed_hb_0a1b2c3d")));
+        QVERIFY(!isDirectHeartbeatSchema(QStringLiteral("fm_users")));
+        QVERIFY(!isDirectHeartbeatSchema(QStringLiteral("app_hb")));
+    }
+
     void connectionErrorsAreValues()
     {
         auto p = m_target.params(QStringLiteral("nowhere"));
