@@ -9,6 +9,7 @@
 
 #include <libpq-fe.h>
 
+#include <algorithm>
 #include <condition_variable>
 #include <map>
 
@@ -109,6 +110,11 @@ Expected<void> CopyStep::copyTables(DbRun &d, const QString &snapshot, pg::Conne
     // Copiers take tables first and, once none are left, help with indexes;
     // indexers only build. Both wait while a running copy may still release
     // indexes, and stop when nothing is left to do.
+    struct Building {
+        int constraints = 0, indexes = 0;
+    };
+    std::map<const TableRun *, Building> building; // post-data entries running per table
+    auto isConstraint = [&](const CopyTask &t) { return d.postScript.entries[size_t(t.entry)].type != QLatin1String("INDEX"); };
     auto pop = [&](Role role) -> std::optional<CopyTask> {
         std::unique_lock lock(qmutex);
         for (;;) {
@@ -121,15 +127,33 @@ Expected<void> CopyStep::copyTables(DbRun &d, const QString &snapshot, pg::Conne
                 return t;
             }
             // Without index workers, a copier builds ready indexes before further copies.
-            if (!indexTasks.empty() && (role == Role::Indexer || indexers == 0 || tasks.empty())) {
-                CopyTask t = indexTasks.front();
-                indexTasks.pop_front();
-                return t;
+            if (role == Role::Indexer || indexers == 0 || tasks.empty()) {
+                // ALTER TABLE ... ADD CONSTRAINT locks its table against every other
+                // build on it, CREATE INDEX only against that: a session never waits
+                // on another's lock while an index of some other table is ready
+                // (seen: a primary key queued 3 s behind its table's GIN build).
+                auto it = std::find_if(indexTasks.begin(), indexTasks.end(), [&](const CopyTask &t) {
+                    const Building &b = building[t.table];
+                    return isConstraint(t) ? b.constraints == 0 && b.indexes == 0 : b.constraints == 0;
+                });
+                if (it != indexTasks.end()) {
+                    CopyTask t = *it;
+                    indexTasks.erase(it);
+                    Building &b = building[t.table];
+                    ++(isConstraint(t) ? b.constraints : b.indexes);
+                    return t;
+                }
             }
-            if (tasks.empty() && copiesRunning == 0)
+            if (tasks.empty() && copiesRunning == 0 && indexTasks.empty())
                 return std::nullopt;
             wake.wait(lock);
         }
+    };
+    auto buildEnded = [&](const CopyTask &t) {
+        std::lock_guard lock(qmutex);
+        Building &b = building[t.table];
+        --(isConstraint(t) ? b.constraints : b.indexes);
+        wake.notify_all();
     };
     auto copyEnded = [&] {
         std::lock_guard lock(qmutex);
@@ -250,6 +274,7 @@ Expected<void> CopyStep::copyTables(DbRun &d, const QString &snapshot, pg::Conne
             if (r || attempt >= kRetries || !r.error().isConnectionLost() || local.isCancelled())
                 break;
         }
+        buildEnded(task);
         if (!r) {
             Error err = r.error();
             err.message = QStringLiteral("Building %1 %2 on the target failed: %3").arg(entry.type, entry.name, err.message);
