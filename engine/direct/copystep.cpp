@@ -245,6 +245,15 @@ Expected<void> CopyStep::copyTables(DbRun &d, const QString &snapshot, pg::Conne
             std::lock_guard lock(qmutex);
             copying = !tasks.empty() || copiesRunning > 0;
         }
+        if (copying) {
+            // A build that will outlast the copy still to do ends the run: it may
+            // take parallel workers (the cores free up while it sorts).
+            qint64 left = 0;
+            for (const auto &t : d.tables)
+                if (t->chunksLeft > 0)
+                    left += std::max<qint64>(0, t->bytes - t->bytesCopied);
+            copying = table->heapBytes < left;
+        }
         const qint64 sortBytes = std::max<qint64>(table->rows, table->estRows) * 100;
         if (auto r = tgt.execNamed(QStringLiteral("direct/index_session"), {copying ? QStringLiteral("on") : QStringLiteral("off"), QString::number(sortBytes)}, &local); !r)
             return fail(r.error());

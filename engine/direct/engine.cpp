@@ -563,6 +563,8 @@ QString Engine::cutoverRefusalLocked() const
     for (const auto &d : dbs) {
         if (d->phase == QLatin1String("done"))
             continue;
+        if (d->phase == QLatin1String("cutover"))
+            return QStringLiteral("The cutover of database \"%1\" is already running.").arg(d->name);
         if (d->phase != QLatin1String("streaming")) {
             qint64 rows = 0, total = 0;
             for (const auto &t : d->tables) {

@@ -64,7 +64,21 @@ Expected<void> SubscriptionCapture::start(DbRun &d)
         }
         e.event({{"event", "subscription-created"}, {"database", js(d.name)}, {"subscription", js(d.subscription)}});
     } else {
-        tgt->exec(QStringLiteral("ALTER SUBSCRIPTION %1 ENABLE").arg(pg::quoteIdent(d.subscription)), {}, &e.cancel);
+        // A run killed inside dropSubscription() (cutover, cleanup) can leave it
+        // disabled and detached from its slot (slot_name = NONE): ENABLE alone then
+        // fails and nothing is applied, so a resumed cutover would drain forever.
+        const QString q = pg::quoteIdent(d.subscription);
+        auto slot = tgt->exec(QStringLiteral("SELECT subslotname IS NULL AS detached FROM pg_subscription WHERE subname = $1"), {d.subscription}, &e.cancel);
+        if (!slot)
+            return fail(slot.error());
+        if (slot->rows() == 1 && slot->toBool(0, "detached"))
+            if (auto r = tgt->exec(QStringLiteral("ALTER SUBSCRIPTION %1 SET (slot_name = %2)").arg(q, tgt->quoteLiteral(d.slot)), {}, &e.cancel); !r)
+                return fail(r.error());
+        if (auto r = tgt->exec(QStringLiteral("ALTER SUBSCRIPTION %1 ENABLE").arg(q), {}, &e.cancel); !r) {
+            Error err = r.error();
+            err.message = QStringLiteral("Enabling the subscription for \"%1\" on the target failed: %2").arg(d.name, err.message);
+            return fail(err);
+        }
     }
     return {};
 }

@@ -24,7 +24,7 @@
 using namespace fm;
 using namespace fm::test::reliability;
 
-enum class Fault { KillDuringCopy, KillDuringCopyDecoder, KillDuringStreaming, KillDuringCutover, TerminateSourceDuringCopy, TerminateSourceDuringStreaming, RestartTargetDuringStreaming };
+enum class Fault { KillDuringCopy, KillDuringCopyDecoder, KillDuringStreaming, KillWithSubscriptionDetached, KillDuringCutover, TerminateSourceDuringCopy, TerminateSourceDuringStreaming, RestartTargetDuringStreaming };
 Q_DECLARE_METATYPE(Fault)
 
 class TestDirectFaults : public QObject
@@ -95,11 +95,20 @@ class TestDirectFaults : public QObject
     static QString events(const std::vector<nlohmann::json> &lines)
     {
         QStringList e;
+        QString refused;
         for (const auto &j : lines)
-            if (j.contains("event") && j["event"].is_string() && j["event"] != "phase")
+            if (j.contains("event") && j["event"].is_string() && j["event"] != "phase") {
                 e << QString::fromStdString(j["event"].get<std::string>());
+                if (j["event"] == "cutover-refused")
+                    refused = QString::fromStdString(j.value("reason", ""));
+            }
         e.removeDuplicates();
-        return e.join(QLatin1Char(' '));
+        // The last status line says where the run stood; a refusal says why.
+        QString last;
+        for (auto it = lines.rbegin(); it != lines.rend() && last.isEmpty(); ++it)
+            if (it->value("type", "") == "status")
+                last = QStringLiteral(" | last status: state %1").arg(QString::fromStdString(it->value("state", "")));
+        return e.join(QLatin1Char(' ')) + (refused.isEmpty() ? QString() : QStringLiteral(" | last refusal: ") + refused) + last;
     }
     QString stderrTail(QProcess &p)
     {
@@ -136,6 +145,9 @@ private slots:
         // unfinished tables again at a new snapshot (before: refused, start over).
         QTest::newRow("sigkill-copy-wal2json") << Fault::KillDuringCopyDecoder;
         QTest::newRow("sigkill-streaming") << Fault::KillDuringStreaming;
+        // Killed inside the cutover's DROP SUBSCRIPTION steps: disabled, slot_name = NONE.
+        // The resumed run re-attaches the slot (before: ENABLE failed unseen, the drain never ended).
+        QTest::newRow("sigkill-subscription-detached") << Fault::KillWithSubscriptionDetached;
         QTest::newRow("sigkill-cutover") << Fault::KillDuringCutover;
         QTest::newRow("terminate-source-copy") << Fault::TerminateSourceDuringCopy;
         QTest::newRow("terminate-source-streaming") << Fault::TerminateSourceDuringStreaming;
@@ -168,6 +180,14 @@ private slots:
 
         QString what;
         switch (fault) {
+        case Fault::KillWithSubscriptionDetached: {
+            first.kill();
+            QVERIFY(first.waitForFinished(10000));
+            const QString sub = direct::objectName(name, db);
+            QVERIFY(m_target.execute(db, QStringLiteral("ALTER SUBSCRIPTION %1 DISABLE; ALTER SUBSCRIPTION %1 SET (slot_name = NONE)").arg(sub)).has_value());
+            what = QStringLiteral("SIGKILL, subscription then detached from its slot");
+            break;
+        }
         case Fault::KillDuringCopy:
         case Fault::KillDuringCopyDecoder:
         case Fault::KillDuringStreaming:
@@ -199,7 +219,7 @@ private slots:
             break;
         }
         }
-        first.waitForFinished(fault == Fault::KillDuringCopy || fault == Fault::KillDuringCopyDecoder || fault == Fault::KillDuringStreaming || fault == Fault::KillDuringCutover ? 10000 : 0);
+        first.waitForFinished(fault == Fault::KillDuringCopy || fault == Fault::KillDuringCopyDecoder || fault == Fault::KillDuringStreaming || fault == Fault::KillWithSubscriptionDetached || fault == Fault::KillDuringCutover ? 10000 : 0);
 
         // The same process either recovers on its own (back to streaming, ready for
         // cutover) or ends; then a second process resumes from the journal.

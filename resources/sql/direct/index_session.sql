@@ -1,6 +1,7 @@
 -- Session settings for one index build on the target, set per statement.
--- $1: 'on' while copies still run: no parallel sort workers then (every core
---     is busy; their merge work only adds CPU: +18% for a 5 M-row key).
+-- $1: 'on' while copies still run that will outlast this build: no parallel
+--     sort workers then (every core is busy; their merge work only adds CPU:
+--     +18% for a 5 M-row key). 'off': the server's own setting.
 -- $2: bytes an in-memory sort of this table's index tuples wants (rows x 100):
 --     maintenance_work_mem is raised towards it (an external sort writes and
 --     merges runs: a 5 M-row primary key took 1.5 s of CPU at 256 MB and 1.2 s
