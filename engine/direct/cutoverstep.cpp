@@ -104,9 +104,15 @@ Expected<void> CutoverStep::run()
     }
     e.event({{"event", "sequences-set"}, {"seconds", secondsSince(t0)}});
     // 4. Change capture off: the target is on its own now.
-    for (DbRun *d : active)
+    for (DbRun *d : active) {
         if (auto r = e.capture->stop(*d, *d->tgtMon); !r)
             return r;
+        {
+            std::lock_guard lock(e.journal.mutex);
+            e.jdb(*d).captureStopped = true;
+        }
+        e.saveJournal();
+    }
     const double seconds = secondsSince(t0);
     // 5. The rest of the replication objects (source slot, publication, heartbeat).
     CleanupStep cleanup(e);

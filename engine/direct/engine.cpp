@@ -405,6 +405,27 @@ Expected<void> Engine::bringToStreaming(DbRun &d)
     auto src = openSourceWritable(d.name, &cancel);
     if (!src)
         return fail(src.error());
+    bool captureStopped = false;
+    {
+        std::lock_guard lock(journal.mutex);
+        captureStopped = jdb(d).captureStopped;
+    }
+    if (phase == QLatin1String("cutover") && captureStopped) {
+        // Killed after the cutover drained this database and stopped its change
+        // capture: the target is complete; only the cleanup is left to do.
+        if (auto r = loadTables(d, *src); !r)
+            return r;
+        if (auto tgt = pg::Connection::open(targetFor(d.name), &cancel); tgt)
+            tgt->exec(QStringLiteral("DROP SCHEMA IF EXISTS %1 CASCADE").arg(pg::quoteIdent(d.hbSchema)), {}, &cancel);
+        else
+            return fail(tgt.error());
+        src = pg::Connection(); // cleanupSource opens its own
+        CleanupStep(*this).cleanupSource(d, /*undoFreeze=*/false);
+        setTables(d, Done);
+        setPhase(d, QStringLiteral("done"));
+        event({{"event", "cutover-cleanup-resumed"}, {"database", js(d.name)}});
+        return {};
+    }
     if (phase == QLatin1String("done")) {
         if (auto r = loadTables(d, *src); !r)
             return r;

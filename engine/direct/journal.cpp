@@ -60,6 +60,7 @@ Expected<bool> Journal::load()
                 d.createdTargetDatabase = v.value("createdTargetDatabase", false);
                 d.frozen = v.value("frozen", false);
                 d.frozenPrevious = q(v, "frozenPrevious");
+                d.captureStopped = v.value("captureStopped", false);
                 if (v.contains("replicaIdentityChanged") && v["replicaIdentityChanged"].is_object())
                     for (auto &[t, prev] : v["replicaIdentityChanged"].items())
                         d.replicaIdentityChanged[QString::fromStdString(t)] = QString::fromStdString(prev.get<std::string>());
@@ -100,6 +101,7 @@ Expected<void> Journal::save()
         v["createdTargetDatabase"] = d.createdTargetDatabase;
         v["frozen"] = d.frozen;
         v["frozenPrevious"] = s(d.frozenPrevious);
+        v["captureStopped"] = d.captureStopped;
         nlohmann::json ri = nlohmann::json::object();
         for (const auto &[t, prev] : d.replicaIdentityChanged)
             ri[s(t)] = s(prev);

@@ -25,6 +25,12 @@ struct JournalDatabase {
     /** Publication units (top-level tables, "schema"."name") copied completely. */
     QStringList doneUnits;
     /**
+     * The cutover drained this database, set its sequences and stopped its change
+     * capture: a run killed after that only finishes the cleanup on resume (the
+     * target's heartbeat table may be gone, so streaming again cannot work).
+     */
+    bool captureStopped = false;
+    /**
      * Client-side decoding after a resumed copy (issue 3): tables ("schema"."name",
      * leaves and roots) copied again at a later snapshot, with that snapshot's
      * consistent point ("X/X"). Changes to them committed before it are in the

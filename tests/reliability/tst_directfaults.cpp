@@ -13,6 +13,7 @@
 #include "tests/reliability/reliabilitysupport.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -24,7 +25,7 @@
 using namespace fm;
 using namespace fm::test::reliability;
 
-enum class Fault { KillDuringCopy, KillDuringCopyDecoder, KillDuringStreaming, KillWithSubscriptionDetached, KillDuringCutover, TerminateSourceDuringCopy, TerminateSourceDuringStreaming, RestartTargetDuringStreaming };
+enum class Fault { KillDuringCopy, KillDuringCopyDecoder, KillDuringStreaming, KillWithSubscriptionDetached, KillAfterCaptureStopped, KillDuringCutover, TerminateSourceDuringCopy, TerminateSourceDuringStreaming, RestartTargetDuringStreaming };
 Q_DECLARE_METATYPE(Fault)
 
 class TestDirectFaults : public QObject
@@ -148,6 +149,11 @@ private slots:
         // Killed inside the cutover's DROP SUBSCRIPTION steps: disabled, slot_name = NONE.
         // The resumed run re-attaches the slot (before: ENABLE failed unseen, the drain never ended).
         QTest::newRow("sigkill-subscription-detached") << Fault::KillWithSubscriptionDetached;
+        // Killed in the cutover after the change capture stopped and the target's heartbeat
+        // table went (the state is made by hand: journal, subscription and schema as the
+        // cutover leaves them). The resume only finishes the cleanup (before: it streamed
+        // again, the drain found no heartbeat table and the run failed).
+        QTest::newRow("sigkill-after-capture-stopped") << Fault::KillAfterCaptureStopped;
         QTest::newRow("sigkill-cutover") << Fault::KillDuringCutover;
         QTest::newRow("terminate-source-copy") << Fault::TerminateSourceDuringCopy;
         QTest::newRow("terminate-source-streaming") << Fault::TerminateSourceDuringStreaming;
@@ -180,6 +186,41 @@ private slots:
 
         QString what;
         switch (fault) {
+        case Fault::KillAfterCaptureStopped: {
+            writer->stop(); // a cutover starts with writes stopped
+            auto userTables = [&](const test::PgCluster &c) {
+                auto all = test::tableChecksums(c, db);
+                for (auto it = all.begin(); it != all.end();)
+                    it = it.key().startsWith(QLatin1String("fm_")) ? all.erase(it) : std::next(it);
+                return all;
+            };
+            QElapsedTimer caughtUp;
+            caughtUp.start();
+            while (userTables(m_source) != userTables(m_target) && caughtUp.elapsed() < 60000)
+                QTest::qWait(200);
+            QVERIFY2(userTables(m_source) == userTables(m_target), "the target never caught up before the kill");
+            first.kill();
+            QVERIFY(first.waitForFinished(10000));
+            const QString sub = direct::objectName(name, db);
+            QVERIFY(m_target.execute(db, QStringLiteral("ALTER SUBSCRIPTION %1 DISABLE; ALTER SUBSCRIPTION %1 SET (slot_name = NONE); DROP SUBSCRIPTION %1;"
+                                                        "DROP SCHEMA %2 CASCADE").arg(sub, direct::objectName(name, QStringLiteral("hb")))).has_value());
+            auto behind = test::sequencesBehind(m_source, m_target, db); // set as the cutover would have
+            QVERIFY(m_target.execute(db, QStringLiteral("SELECT setval(format('%I.%I', schemaname, sequencename)::regclass, 1000000) FROM pg_sequences "
+                                                        "WHERE schemaname NOT LIKE 'fm\\_%'")).has_value());
+            Q_UNUSED(behind);
+            const QString path = m_home.filePath(name + QStringLiteral("-journal.json"));
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            auto j = nlohmann::json::parse(f.readAll().toStdString());
+            f.close();
+            j["databases"][db.toStdString()]["phase"] = "cutover";
+            j["databases"][db.toStdString()]["captureStopped"] = true;
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(QByteArray::fromStdString(j.dump()));
+            f.close();
+            what = QStringLiteral("SIGKILL after the change capture stopped (made by hand)");
+            break;
+        }
         case Fault::KillWithSubscriptionDetached: {
             first.kill();
             QVERIFY(first.waitForFinished(10000));
@@ -219,7 +260,7 @@ private slots:
             break;
         }
         }
-        first.waitForFinished(fault == Fault::KillDuringCopy || fault == Fault::KillDuringCopyDecoder || fault == Fault::KillDuringStreaming || fault == Fault::KillWithSubscriptionDetached || fault == Fault::KillDuringCutover ? 10000 : 0);
+        first.waitForFinished(fault == Fault::KillDuringCopy || fault == Fault::KillDuringCopyDecoder || fault == Fault::KillDuringStreaming || fault == Fault::KillWithSubscriptionDetached || fault == Fault::KillAfterCaptureStopped || fault == Fault::KillDuringCutover ? 10000 : 0);
 
         // The same process either recovers on its own (back to streaming, ready for
         // cutover) or ends; then a second process resumes from the journal.
