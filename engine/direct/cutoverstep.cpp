@@ -10,6 +10,16 @@
 
 namespace fm::direct {
 
+void CutoverStep::finish(DbRun &d, pg::Connection &tgt)
+{
+    tgt.exec(QStringLiteral("DROP SCHEMA IF EXISTS %1 CASCADE").arg(pg::quoteIdent(d.hbSchema)));
+    d.srcHb.reset();
+    d.tgtMon.reset(); // may be `tgt`: not used after this
+    CleanupStep(m_engine).cleanupSource(d, /*undoFreeze=*/false);
+    Engine::setTables(d, Done);
+    m_engine.setPhase(d, QStringLiteral("done"));
+}
+
 Expected<void> CutoverStep::run()
 {
     Engine &e = m_engine;
@@ -115,15 +125,8 @@ Expected<void> CutoverStep::run()
     }
     const double seconds = secondsSince(t0);
     // 5. The rest of the replication objects (source slot, publication, heartbeat).
-    CleanupStep cleanup(e);
-    for (DbRun *d : active) {
-        d->tgtMon->exec(QStringLiteral("DROP SCHEMA IF EXISTS %1 CASCADE").arg(pg::quoteIdent(d->hbSchema)));
-        d->srcHb.reset();
-        d->tgtMon.reset();
-        cleanup.cleanupSource(*d, /*undoFreeze=*/false);
-        Engine::setTables(*d, Done);
-        e.setPhase(*d, QStringLiteral("done"));
-    }
+    for (DbRun *d : active)
+        finish(*d, *d->tgtMon);
     e.event({{"event", "cutover-finished"}, {"seconds", seconds}, {"totalSeconds", secondsSince(t0)}, {"sourceReadOnly", e.opt.freezeWrites}});
     e.setState(QStringLiteral("done"));
     return {};

@@ -3,10 +3,12 @@
 #pragma once
 
 #include "engine/core/expected.h"
+#include "engine/pg/connection.h"
 
 namespace fm::direct {
 
 class Engine;
+struct DbRun;
 
 /**
  * @brief DESIGN.md step 7: optional write freeze on the source, drain to a
@@ -21,6 +23,12 @@ public:
     explicit CutoverStep(Engine &engine) : m_engine(engine) {}
 
     Expected<void> run();
+    /**
+     * Step 5 for one database whose change capture is stopped: the target's
+     * heartbeat schema (through `tgt`), the source's replication objects; then
+     * done. Also what a run killed after step 4 does on --resume.
+     */
+    void finish(DbRun &d, pg::Connection &tgt);
 
 private:
     Engine &m_engine;

@@ -415,14 +415,11 @@ Expected<void> Engine::bringToStreaming(DbRun &d)
         // capture: the target is complete; only the cleanup is left to do.
         if (auto r = loadTables(d, *src); !r)
             return r;
-        if (auto tgt = pg::Connection::open(targetFor(d.name), &cancel); tgt)
-            tgt->exec(QStringLiteral("DROP SCHEMA IF EXISTS %1 CASCADE").arg(pg::quoteIdent(d.hbSchema)), {}, &cancel);
-        else
+        auto tgt = pg::Connection::open(targetFor(d.name), &cancel);
+        if (!tgt)
             return fail(tgt.error());
         src = pg::Connection(); // cleanupSource opens its own
-        CleanupStep(*this).cleanupSource(d, /*undoFreeze=*/false);
-        setTables(d, Done);
-        setPhase(d, QStringLiteral("done"));
+        CutoverStep(*this).finish(d, *tgt);
         event({{"event", "cutover-cleanup-resumed"}, {"database", js(d.name)}});
         return {};
     }

@@ -63,6 +63,14 @@ QStringList listNames(const DashboardWidget &d)
     return names;
 }
 
+/** The `backend` column of every test here: the two Azure backends. */
+void backendRows()
+{
+    QTest::addColumn<int>("backend");
+    QTest::newRow("service") << int(Backend::Service);
+    QTest::newRow("dms") << int(Backend::Dms);
+}
+
 } // namespace
 
 class TestDashboardAzure : public QObject
@@ -390,9 +398,7 @@ private slots:
 
     void cancelThenDelete_data()
     {
-        QTest::addColumn<int>("backend");
-        QTest::newRow("service") << int(Backend::Service);
-        QTest::newRow("dms") << int(Backend::Dms);
+        backendRows();
     }
 
     /** Cancel while copying: "no" changes nothing; "yes" sends one cancel, the emulator ends it (DMS: nothing left); delete confirms and removes. */
@@ -481,9 +487,7 @@ private slots:
 
     void failureIsShown_data()
     {
-        QTest::addColumn<int>("backend");
-        QTest::newRow("service") << int(Backend::Service);
-        QTest::newRow("dms") << int(Backend::Dms);
+        backendRows();
     }
 
     /** The copy fails on the emulator: Failed in the list and the view, a "failed" notification, the error in words in the Errors tab and the report. */
@@ -531,9 +535,7 @@ private slots:
 
     void reattachAfterRestart_data()
     {
-        QTest::addColumn<int>("backend");
-        QTest::newRow("service") << int(Backend::Service);
-        QTest::newRow("dms") << int(Backend::Dms);
+        backendRows();
     }
 
     /**
