@@ -67,18 +67,29 @@ Expected<ExportedSnapshot> SnapshotStep::createSlot(DbRun &d)
 {
     Engine &e = m_engine;
     // The slot and its exported snapshot: one consistent point for schema, data and changes.
+    auto s = exportSnapshot(d, d.slot, e.capture ? e.capture->slotPlugin() : QStringLiteral("pgoutput"), false,
+                            QStringLiteral("Creating replication slot %1").arg(d.slot));
+    if (!s)
+        return s;
+    e.event({{"event", "slot-created"}, {"database", js(d.name)}, {"slot", js(d.slot)}, {"consistentPoint", js(s->consistentPoint)}});
+    return s;
+}
+
+Expected<ExportedSnapshot> SnapshotStep::exportSnapshot(const DbRun &d, const QString &slot, const QString &plugin, bool temporary, const QString &context)
+{
+    Engine &e = m_engine;
     pg::ConnectionParams rp = e.sourceFor(d.name);
     rp.extra.insert(QStringLiteral("replication"), QStringLiteral("database"));
     auto repl = pg::Connection::open(rp, &e.cancel);
     if (!repl)
         return fail(repl.error());
-    const QByteArray cmd = QStringLiteral("CREATE_REPLICATION_SLOT %1 LOGICAL %2 (SNAPSHOT 'export')").arg(pg::quoteIdent(d.slot), e.capture ? e.capture->slotPlugin() : QStringLiteral("pgoutput")).toUtf8();
+    const QByteArray cmd = QStringLiteral("CREATE_REPLICATION_SLOT %1%2 LOGICAL %3 (SNAPSHOT 'export')")
+                               .arg(pg::quoteIdent(slot), temporary ? QStringLiteral(" TEMPORARY") : QString(), plugin)
+                               .toUtf8();
     pg::Result slotRes(PQexec(repl->raw(), cmd.constData()));
     if (PQresultStatus(slotRes.raw()) != PGRES_TUPLES_OK)
-        return fail(pg::queryError(repl->raw(), slotRes.raw(), QStringLiteral("Creating replication slot %1").arg(d.slot)));
-    ExportedSnapshot s{std::move(*repl), slotRes.text(0, "snapshot_name"), slotRes.text(0, "consistent_point")};
-    e.event({{"event", "slot-created"}, {"database", js(d.name)}, {"slot", js(d.slot)}, {"consistentPoint", js(s.consistentPoint)}});
-    return s;
+        return fail(pg::queryError(repl->raw(), slotRes.raw(), context));
+    return ExportedSnapshot{std::move(*repl), slotRes.text(0, "snapshot_name"), slotRes.text(0, "consistent_point")};
 }
 
 } // namespace fm::direct

@@ -34,6 +34,11 @@ public:
     Expected<void> prepareSource(DbRun &d, pg::Connection &src);
     /** CREATE_REPLICATION_SLOT ... (SNAPSHOT 'export') over a replication connection. */
     Expected<ExportedSnapshot> createSlot(DbRun &d);
+    /**
+     * The same for any slot of d's database: `temporary` ones go with their
+     * connection. On failure the error's message starts with `context`.
+     */
+    Expected<ExportedSnapshot> exportSnapshot(const DbRun &d, const QString &slot, const QString &plugin, bool temporary, const QString &context);
 
 private:
     Engine &m_engine;

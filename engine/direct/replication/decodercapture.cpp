@@ -4,8 +4,7 @@
 
 #include "engine/direct/copystep.h"
 #include "engine/direct/engine.h"
-
-#include <libpq-fe.h>
+#include "engine/direct/snapshotstep.h"
 
 namespace fm::direct {
 
@@ -102,22 +101,16 @@ Expected<void> DecoderCapture::resumeCopy(DbRun &d, pg::Connection &, const QStr
             return fail(tgt.error());
         if (auto r = tgt->exec(QStringLiteral("TRUNCATE %1").arg(unfinished.join(QStringLiteral(", "))), {}, &e.cancel); !r)
             return fail(r.error());
-        pg::ConnectionParams rp = e.sourceFor(d.name);
-        rp.extra.insert(QStringLiteral("replication"), QStringLiteral("database"));
-        auto repl = pg::Connection::open(rp, &e.cancel);
-        if (!repl)
-            return fail(repl.error());
         const QString tempSlot = d.slot.left(56) + QStringLiteral("_resync");
-        const QByteArray cmd = QStringLiteral("CREATE_REPLICATION_SLOT %1 TEMPORARY LOGICAL pgoutput (SNAPSHOT 'export')").arg(pg::quoteIdent(tempSlot)).toUtf8();
-        pg::Result slotRes(PQexec(repl->raw(), cmd.constData()));
-        if (PQresultStatus(slotRes.raw()) != PGRES_TUPLES_OK) {
-            Error err = pg::queryError(repl->raw(), slotRes.raw(), QStringLiteral("Creating the temporary slot %1 to copy %2 table(s) again").arg(tempSlot).arg(unfinished.size()));
+        auto exported = SnapshotStep(e).exportSnapshot(d, tempSlot, QStringLiteral("pgoutput"), true,
+                                                       QStringLiteral("Creating the temporary slot %1 to copy %2 table(s) again").arg(tempSlot).arg(unfinished.size()));
+        if (!exported) {
+            Error err = exported.error();
             if (err.fix.isEmpty())
                 err.fix = QStringLiteral("Free a replication slot on the source (max_replication_slots) and resume again.");
             return fail(err);
         }
-        const QString snapshot = slotRes.text(0, "snapshot_name");
-        const QString point = slotRes.text(0, "consistent_point");
+        const QString point = exported->consistentPoint;
         {
             // Journaled before the copy: a kill during it keeps the points of what got done.
             std::lock_guard lock(e.journal.mutex);
@@ -132,7 +125,7 @@ Expected<void> DecoderCapture::resumeCopy(DbRun &d, pg::Connection &, const QStr
         for (auto &t : d.tables)
             t->state = unfinished.contains(t->unit()) ? Queued : Copied;
         e.event({{"event", "resync-started"}, {"database", js(d.name)}, {"tables", qint64(unfinished.size())}, {"syncPoint", js(point)}});
-        if (auto r = CopyStep(e).copyTables(d, snapshot, &*repl); !r)
+        if (auto r = CopyStep(e).copyTables(d, exported->name, &exported->connection); !r)
             return r;
     }
     e.setPhase(d, QStringLiteral("indexing"), false);
