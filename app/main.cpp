@@ -65,6 +65,8 @@ int main(int argc, char **argv)
     fm::app::MainWindow window(&inspect, &manager);
     manager.reattachAll();
     window.show();
+    // Service and dms migrations listed above are polled once signed in: from the keychain or the Azure CLI when the user chose that.
+    window.signInFromStore();
     if (parser.isSet(inspectNow))
         QTimer::singleShot(0, &inspect, &fm::ui::InspectViewModel::inspect);
     if (parser.isSet(screenshot)) {

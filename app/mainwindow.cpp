@@ -2,8 +2,10 @@
 // SPDX-FileCopyrightText: 2026 FlexMigrate contributors
 #include "app/mainwindow.h"
 
+#include "app/dashboard/azuresignin.h"
 #include "app/dashboard/dashboardwidget.h"
 #include "app/dashboard/migrationviewmodel.h"
+#include "app/dashboard/signindialog.h"
 #include "engine/migration/migrationmanager.h"
 #include "wizard/migrationwizard.h"
 #include "wizard/pages/inspectionview.h"
@@ -60,6 +62,9 @@ MainWindow::MainWindow(ui::InspectViewModel *inspect, migration::MigrationManage
     auto *newAction = file->addAction(tr("&New migration…"), this, [this] { newMigration(); });
     newAction->setShortcut(QKeySequence::New);
     newAction->setEnabled(m_manager != nullptr);
+    // After a restart the listed service and dms migrations are polled once the app is signed in again.
+    auto *signInAction = file->addAction(tr("Sign in to &Azure…"), this, [this] { signInToAzure(); });
+    signInAction->setEnabled(m_manager != nullptr);
     file->addSeparator();
     auto *quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
     quit->setShortcut(QKeySequence::Quit);
@@ -83,6 +88,16 @@ MainWindow::MainWindow(ui::InspectViewModel *inspect, migration::MigrationManage
     connect(m_dashboard, &dashboard::DashboardWidget::notified, this, [this](const QString &, const QString &title, const QString &) {
         statusBar()->showMessage(title);
     });
+    if (m_manager) {
+        m_signIn = new dashboard::AzureSignIn(m_manager, &m_nam, this);
+        connect(m_signIn, &dashboard::AzureSignIn::signInNeeded, this, [this](const QString &reason) { statusBar()->showMessage(reason); });
+        connect(m_signIn, &dashboard::AzureSignIn::secretNotSaved, this, [this](const QString &message) { statusBar()->showMessage(message); });
+        connect(m_signIn, &dashboard::AzureSignIn::signedIn, this, [this](const QString &who) {
+            statusBar()->showMessage(tr("Signed in to Azure as %1.").arg(who));
+            // Signed in now: what else runs on the known targets joins the list.
+            m_dashboard->refreshFromAzure();
+        });
+    }
     resize(1280, 860);
 }
 
@@ -96,6 +111,28 @@ void MainWindow::showDashboard()
 void MainWindow::showInspection()
 {
     m_tabs->setCurrentIndex(1);
+}
+
+void MainWindow::signInFromStore()
+{
+    if (m_signIn)
+        m_signIn->signInFromStore();
+}
+
+QDialog *MainWindow::signInToAzure()
+{
+    if (!m_signIn)
+        return nullptr;
+    if (m_signInDialog) {
+        m_signInDialog->raise();
+        m_signInDialog->activateWindow();
+        return m_signInDialog;
+    }
+    auto *dialog = new dashboard::SignInDialog(m_signIn, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_signInDialog = dialog;
+    dialog->show();
+    return dialog;
 }
 
 ui::MigrationWizard *MainWindow::newMigration()
@@ -161,6 +198,18 @@ void MainWindow::setUpModel(dashboard::MigrationViewModel *model)
         return;
     const QString id = model->id();
     QPointer<MainWindow> self(this);
+    if (model->isAzure()) {
+        // An Azure migration listed after a restart is followed once the app is signed in again.
+        model->setResumer([self](migration::ActionCallback done) {
+            QDialog *dialog = self ? self->signInToAzure() : nullptr;
+            if (!dialog)
+                return done(fail(Error::cancelled()));
+            connect(dialog, &QDialog::finished, self, [done](int result) {
+                done(result == QDialog::Accepted ? Expected<void>() : Expected<void>(fail(Error::cancelled())));
+            });
+        });
+        return;
+    }
     // After a restart a direct run continues from its journal once the passwords are typed again
     // (they are never stored); they also serve validation for the rest of the session.
     model->setResumer([self, id](migration::ActionCallback done) {

@@ -10,6 +10,7 @@
 #include <QNetworkAccessManager>
 #include <QPointer>
 
+class QDialog;
 class QTabWidget;
 
 namespace fm::ui {
@@ -20,6 +21,7 @@ namespace fm::migration {
 class MigrationManager;
 }
 namespace fm::dashboard {
+class AzureSignIn;
 class DashboardWidget;
 class MigrationViewModel;
 }
@@ -44,6 +46,11 @@ public:
     ui::MigrationWizard *newMigration();
     void showDashboard();
     void showInspection();
+    /** After reattachAll(): signs in to Azure without asking when it can (keychain or Azure CLI), so reattached service and dms migrations are polled. */
+    void signInFromStore();
+    /** "Sign in to Azure…": the dialog (non-modal); returns it for tests. */
+    QDialog *signInToAzure();
+    dashboard::AzureSignIn *azureSignIn() const { return m_signIn; }
 
 private:
     void setUpModel(dashboard::MigrationViewModel *model);
@@ -55,6 +62,8 @@ private:
     QTabWidget *m_tabs = nullptr;
     dashboard::DashboardWidget *m_dashboard = nullptr;
     QPointer<ui::MigrationWizard> m_wizard;
+    dashboard::AzureSignIn *m_signIn = nullptr;
+    QPointer<QDialog> m_signInDialog;
 };
 
 } // namespace fm::app

@@ -42,7 +42,7 @@
 <context>
     <name>fm::app::MainWindow</name>
     <message>
-        <location filename="../app/mainwindow.cpp" line="+43"/>
+        <location filename="../app/mainwindow.cpp" line="+45"/>
         <source>FlexMigrate</source>
         <translation>FlexMigrate</translation>
     </message>
@@ -73,6 +73,11 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>Sign in to &amp;Azure…</source>
+        <translation>Bei &amp;Azure anmelden …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -114,8 +119,13 @@
         <source>Start with “New migration…”, or inspect servers first.</source>
         <translation>Beginnen Sie mit „Neue Migration …“ oder untersuchen Sie zuerst die Server.</translation>
     </message>
+    <message>
+        <location line="+12"/>
+        <source>Signed in to Azure as %1.</source>
+        <translation>Bei Azure angemeldet als %1.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+63"/>
+        <location line="+83"/>
         <source>Created %n migration(s).</source>
         <translation>
             <numerusform>%n Migration erstellt.</numerusform>
@@ -123,7 +133,7 @@
         </translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+44"/>
         <location line="+4"/>
         <source>Resume %1</source>
         <translation>%1 fortsetzen</translation>
@@ -139,9 +149,80 @@
         <translation>Passwort des Ziels (Benutzer %1):</translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location line="-141"/>
         <source>Inspected at %1</source>
         <translation>Untersucht um %1</translation>
+    </message>
+</context>
+<context>
+    <name>fm::dashboard::AzureSignIn</name>
+    <message>
+        <location filename="../app/dashboard/azuresignin.cpp" line="+25"/>
+        <source>This build of FlexMigrate has no keychain support.</source>
+        <translation>Dieser Build von FlexMigrate unterstützt keinen Schlüsselbund.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>the Azure CLI login (%1)</source>
+        <translation>die Azure CLI-Anmeldung (%1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>an AAD application not named in the records (%1)</source>
+        <translation>eine AAD-App, die in den Einträgen nicht genannt ist (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>app %1 in tenant %2 (%3)</source>
+        <translation>App %1 im Mandanten %2 (%3)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+22"/>
+        <source>%n Azure migration(s) wait for a sign-in as %1: %2 Use File ▸ Sign in to Azure… to follow them.</source>
+        <translation>
+            <numerusform>%n Azure-Migration wartet auf eine Anmeldung als %1: %2 Verwenden Sie Datei ▸ Bei Azure anmelden …, um sie zu verfolgen.</numerusform>
+            <numerusform>%n Azure-Migrationen warten auf eine Anmeldung als %1: %2 Verwenden Sie Datei ▸ Bei Azure anmelden …, um sie zu verfolgen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the records do not name the AAD application.</source>
+        <translation>die Einträge nennen die AAD-App nicht.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>its client secret is not saved in the system keychain.</source>
+        <translation>ihr geheimer Clientschlüssel ist nicht im Systemschlüsselbund gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the system keychain could not be read (see the log).</source>
+        <translation>der Systemschlüsselbund konnte nicht gelesen werden (siehe Protokoll).</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>A sign-in is already running.</source>
+        <translation>Eine Anmeldung läuft bereits.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Wait for it to finish.</source>
+        <translation>Warten Sie, bis sie abgeschlossen ist.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The client secret is empty.</source>
+        <translation>Der geheime Clientschlüssel ist leer.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paste the secret&apos;s value (not its id) from the app registration&apos;s “Certificates &amp; secrets”.</source>
+        <translation>Fügen Sie den Wert des Schlüssels (nicht seine ID) aus „Zertifikate &amp; Geheimnisse“ der App-Registrierung ein.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Signed in, but the secret was not saved in the system keychain: %1</source>
+        <translation>Angemeldet, aber der geheime Schlüssel wurde nicht im Systemschlüsselbund gespeichert: %1</translation>
     </message>
 </context>
 <context>
@@ -172,7 +253,7 @@
         <translation>FlexMigrate</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+74"/>
         <source>Looking for migrations in Azure…</source>
         <translation>Suche nach Migrationen in Azure …</translation>
     </message>
@@ -338,16 +419,17 @@
     </message>
     <message>
         <location line="+7"/>
+        <location line="+295"/>
         <source>Resume…</source>
         <translation>Fortsetzen …</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>A direct migration continues from its journal after a restart; it needs the passwords again.</source>
         <translation>Eine direkte Migration setzt nach einem Neustart anhand ihres Journals fort; dafür braucht sie die Passwörter erneut.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-291"/>
         <source>Databases</source>
         <translation>Datenbanken</translation>
     </message>
@@ -403,12 +485,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+280"/>
+        <location line="+284"/>
         <source>Errors</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location line="-275"/>
+        <location line="-279"/>
         <source>Post-cutover checklist</source>
         <translation>Checkliste nach der Umstellung</translation>
     </message>
@@ -544,6 +626,16 @@
     </message>
     <message>
         <location line="+7"/>
+        <source>Sign in to Azure…</source>
+        <translation>Bei Azure anmelden …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service and DMS migrations are followed through Azure once the app is signed in again.</source>
+        <translation>Dienst- und DMS-Migrationen werden über Azure verfolgt, sobald die App wieder angemeldet ist.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Validation needs both servers&apos; connections (available for migrations started in this session).</source>
         <translation>Die Validierung braucht die Verbindungen zu beiden Servern (verfügbar für Migrationen, die in dieser Sitzung gestartet wurden).</translation>
     </message>
@@ -611,7 +703,7 @@
 <context>
     <name>fm::dashboard::MigrationViewModel</name>
     <message>
-        <location filename="../app/dashboard/migrationviewmodel.cpp" line="+198"/>
+        <location filename="../app/dashboard/migrationviewmodel.cpp" line="+210"/>
         <source>%1 is ready for cutover</source>
         <translation>%1 ist bereit für die Umstellung</translation>
     </message>
@@ -636,7 +728,7 @@
         <translation>%1 fehlgeschlagen</translation>
     </message>
     <message>
-        <location line="-130"/>
+        <location line="-134"/>
         <source>Resume requested by %1</source>
         <translation>Fortsetzen angefordert von %1</translation>
     </message>
@@ -646,7 +738,7 @@
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location line="+169"/>
+        <location line="+173"/>
         <source>The migration is not attached (resume it first).</source>
         <translation>Die Migration ist nicht verbunden (setzen Sie sie zuerst fort).</translation>
     </message>
@@ -676,7 +768,12 @@
         <translation>Datenbank %1 ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-11"/>
+        <source>Not followed yet: sign in to Azure first (File ▸ Sign in to Azure…).</source>
+        <translation>Noch nicht verfolgt: Melden Sie sich zuerst bei Azure an (Datei ▸ Bei Azure anmelden …).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The cutover of %1 was accepted already.</source>
         <translation>Die Umstellung von %1 wurde bereits angenommen.</translation>
     </message>
@@ -737,7 +834,7 @@
         <translation>Ausstehende Änderungen werden zuerst übernommen; beenden Sie die Schreibzugriffe der Anwendung auf die Quelle, bevor Sie fortfahren. Anschließend werden die Replikationsobjekte auf beiden Servern entfernt.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Cutover requested by %1</source>
         <translation>Umstellung angefordert von %1</translation>
     </message>
@@ -757,7 +854,7 @@
         <translation>Umstellung</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+31"/>
         <source>Cancel %1?
 The copy and change capture stop; the replication slot, publication and subscription are dropped on both servers. Data already copied stays on the target.</source>
         <translation>%1 abbrechen?
@@ -859,6 +956,109 @@ Der Dienst beendet die Migration und entfernt ihre Replikationsobjekte. Bereits 
         <location line="+1"/>
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
+    </message>
+</context>
+<context>
+    <name>fm::dashboard::SignInDialog</name>
+    <message>
+        <location filename="../app/dashboard/signindialog.cpp" line="+25"/>
+        <source>Sign in to Azure</source>
+        <translation>Bei Azure anmelden</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The service and DMS migrations in the list are followed through Azure Resource Manager. Sign in as the app (or Azure CLI login) they were started with.</source>
+        <translation>Die Dienst- und DMS-Migrationen in der Liste werden über Azure Resource Manager verfolgt. Melden Sie sich als die App (oder mit der Azure CLI-Anmeldung) an, mit der sie gestartet wurden.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 (custom: %2)</source>
+        <translation>%1 (benutzerdefiniert: %2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cloud</source>
+        <translation>Cloud</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tenant id</source>
+        <translation>Mandanten-ID</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Client id</source>
+        <translation>Client-ID</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Client secret</source>
+        <translation>Geheimer Clientschlüssel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>client secret (kept in memory only unless saved below)</source>
+        <translation>geheimer Clientschlüssel (nur im Speicher, außer er wird unten gespeichert)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use the signed-in &amp;Azure CLI account instead of an app secret</source>
+        <translation>Statt eines App-Schlüssels das angemeldete &amp;Azure CLI-Konto verwenden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use the Azure CLI account</source>
+        <translation>Azure CLI-Konto verwenden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the secret in the system &amp;keychain once the sign-in worked</source>
+        <translation>Den geheimen Schlüssel nach erfolgreicher Anmeldung im System&amp;schlüsselbund speichern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the secret to the keychain</source>
+        <translation>Geheimen Schlüssel im Schlüsselbund speichern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No system keychain is available on this machine.</source>
+        <translation>Auf diesem Rechner ist kein Systemschlüsselbund verfügbar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign-in problem</source>
+        <translation>Anmeldeproblem</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signing in…</source>
+        <translation>Anmeldung läuft …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Anmelden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cloud:</source>
+        <translation>Cloud:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Tenant id:</source>
+        <translation>&amp;Mandanten-ID:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Client id:</source>
+        <translation>&amp;Client-ID:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client s&amp;ecret:</source>
+        <translation>Geheimer Client&amp;schlüssel:</translation>
     </message>
 </context>
 <context>

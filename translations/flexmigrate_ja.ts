@@ -42,7 +42,7 @@
 <context>
     <name>fm::app::MainWindow</name>
     <message>
-        <location filename="../app/mainwindow.cpp" line="+43"/>
+        <location filename="../app/mainwindow.cpp" line="+45"/>
         <source>FlexMigrate</source>
         <translation>FlexMigrate</translation>
     </message>
@@ -73,6 +73,11 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>Sign in to &amp;Azure…</source>
+        <translation>Azure にサインイン(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
@@ -113,15 +118,20 @@
         <source>Start with “New migration…”, or inspect servers first.</source>
         <translation>[新しい移行…] から始めるか、先にサーバーを調査してください。</translation>
     </message>
+    <message>
+        <location line="+12"/>
+        <source>Signed in to Azure as %1.</source>
+        <translation>%1 として Azure にサインインしました。</translation>
+    </message>
     <message numerus="yes">
-        <location line="+63"/>
+        <location line="+83"/>
         <source>Created %n migration(s).</source>
         <translation>
             <numerusform>%n 件の移行を作成しました。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+44"/>
         <location line="+4"/>
         <source>Resume %1</source>
         <translation>%1 を再開</translation>
@@ -137,9 +147,79 @@
         <translation>ターゲットのパスワード (ユーザー %1):</translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location line="-141"/>
         <source>Inspected at %1</source>
         <translation>%1 に調査しました</translation>
+    </message>
+</context>
+<context>
+    <name>fm::dashboard::AzureSignIn</name>
+    <message>
+        <location filename="../app/dashboard/azuresignin.cpp" line="+25"/>
+        <source>This build of FlexMigrate has no keychain support.</source>
+        <translation>この FlexMigrate のビルドはキーチェーンに対応していません。</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>the Azure CLI login (%1)</source>
+        <translation>Azure CLI のログイン (%1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>an AAD application not named in the records (%1)</source>
+        <translation>記録に名前のない AAD アプリ (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>app %1 in tenant %2 (%3)</source>
+        <translation>テナント %2 のアプリ %1 (%3)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+22"/>
+        <source>%n Azure migration(s) wait for a sign-in as %1: %2 Use File ▸ Sign in to Azure… to follow them.</source>
+        <translation>
+            <numerusform>%n 件の Azure 移行が %1 としてのサインインを待っています: %2 追跡するには [ファイル] ▸ [Azure にサインイン…] を使ってください。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the records do not name the AAD application.</source>
+        <translation>記録に AAD アプリの名前がありません。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>its client secret is not saved in the system keychain.</source>
+        <translation>そのクライアント シークレットはシステムのキーチェーンに保存されていません。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the system keychain could not be read (see the log).</source>
+        <translation>システムのキーチェーンを読み取れませんでした (ログを参照)。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>A sign-in is already running.</source>
+        <translation>サインインはすでに実行中です。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Wait for it to finish.</source>
+        <translation>完了するまでお待ちください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The client secret is empty.</source>
+        <translation>クライアント シークレットが空です。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paste the secret&apos;s value (not its id) from the app registration&apos;s “Certificates &amp; secrets”.</source>
+        <translation>アプリの登録の「証明書とシークレット」から、シークレットの ID ではなく値を貼り付けてください。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Signed in, but the secret was not saved in the system keychain: %1</source>
+        <translation>サインインしましたが、シークレットはシステムのキーチェーンに保存されませんでした: %1</translation>
     </message>
 </context>
 <context>
@@ -170,7 +250,7 @@
         <translation>FlexMigrate</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+74"/>
         <source>Looking for migrations in Azure…</source>
         <translation>Azure の移行を検索しています…</translation>
     </message>
@@ -334,16 +414,17 @@
     </message>
     <message>
         <location line="+7"/>
+        <location line="+295"/>
         <source>Resume…</source>
         <translation>再開…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>A direct migration continues from its journal after a restart; it needs the passwords again.</source>
         <translation>直接移行は再起動後にジャーナルから続行します。パスワードをもう一度入力する必要があります。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-291"/>
         <source>Databases</source>
         <translation>データベース</translation>
     </message>
@@ -399,12 +480,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+280"/>
+        <location line="+284"/>
         <source>Errors</source>
         <translation>エラー</translation>
     </message>
     <message>
-        <location line="-275"/>
+        <location line="-279"/>
         <source>Post-cutover checklist</source>
         <translation>カットオーバー後のチェックリスト</translation>
     </message>
@@ -540,6 +621,16 @@
     </message>
     <message>
         <location line="+7"/>
+        <source>Sign in to Azure…</source>
+        <translation>Azure にサインイン…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service and DMS migrations are followed through Azure once the app is signed in again.</source>
+        <translation>サービス移行と DMS 移行は、アプリが再びサインインすると Azure を通じて追跡されます。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Validation needs both servers&apos; connections (available for migrations started in this session).</source>
         <translation>検証には両方のサーバーへの接続が必要です (このセッションで開始した移行で使用できます)。</translation>
     </message>
@@ -607,7 +698,7 @@
 <context>
     <name>fm::dashboard::MigrationViewModel</name>
     <message>
-        <location filename="../app/dashboard/migrationviewmodel.cpp" line="+198"/>
+        <location filename="../app/dashboard/migrationviewmodel.cpp" line="+210"/>
         <source>%1 is ready for cutover</source>
         <translation>%1 はカットオーバーの準備ができました</translation>
     </message>
@@ -632,7 +723,7 @@
         <translation>%1 が失敗しました</translation>
     </message>
     <message>
-        <location line="-130"/>
+        <location line="-134"/>
         <source>Resume requested by %1</source>
         <translation>%1 が再開を要求しました</translation>
     </message>
@@ -642,7 +733,7 @@
         <translation>再開</translation>
     </message>
     <message>
-        <location line="+169"/>
+        <location line="+173"/>
         <source>The migration is not attached (resume it first).</source>
         <translation>この移行は接続されていません (先に再開してください)。</translation>
     </message>
@@ -672,7 +763,12 @@
         <translation>データベース %1 が失敗しました。</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-11"/>
+        <source>Not followed yet: sign in to Azure first (File ▸ Sign in to Azure…).</source>
+        <translation>まだ追跡されていません: 先に Azure にサインインしてください ([ファイル] ▸ [Azure にサインイン…])。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The cutover of %1 was accepted already.</source>
         <translation>%1 のカットオーバーは既に受け付けられています。</translation>
     </message>
@@ -733,7 +829,7 @@
         <translation>保留中の変更が先に適用されます。続行する前に、アプリケーションからソースへの書き込みを停止してください。その後、両方のサーバーでレプリケーション オブジェクトが削除されます。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Cutover requested by %1</source>
         <translation>%1 がカットオーバーを要求しました</translation>
     </message>
@@ -753,7 +849,7 @@
         <translation>カットオーバー</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+31"/>
         <source>Cancel %1?
 The copy and change capture stop; the replication slot, publication and subscription are dropped on both servers. Data already copied stays on the target.</source>
         <translation>%1 をキャンセルしますか?
@@ -854,6 +950,109 @@ The service stops the migration and removes its replication objects. Data alread
         <location line="+1"/>
         <source>%1 h %2 min</source>
         <translation>%1 時間 %2 分</translation>
+    </message>
+</context>
+<context>
+    <name>fm::dashboard::SignInDialog</name>
+    <message>
+        <location filename="../app/dashboard/signindialog.cpp" line="+25"/>
+        <source>Sign in to Azure</source>
+        <translation>Azure にサインイン</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The service and DMS migrations in the list are followed through Azure Resource Manager. Sign in as the app (or Azure CLI login) they were started with.</source>
+        <translation>一覧のサービス移行と DMS 移行は Azure Resource Manager を通じて追跡されます。開始したときのアプリ (または Azure CLI のログイン) でサインインしてください。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 (custom: %2)</source>
+        <translation>%1 (カスタム: %2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cloud</source>
+        <translation>クラウド</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tenant id</source>
+        <translation>テナント ID</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Client id</source>
+        <translation>クライアント ID</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Client secret</source>
+        <translation>クライアント シークレット</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>client secret (kept in memory only unless saved below)</source>
+        <translation>クライアント シークレット (下で保存しない限りメモリ内にのみ保持)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use the signed-in &amp;Azure CLI account instead of an app secret</source>
+        <translation>アプリのシークレットの代わりにサインイン済みの Azure CLI アカウントを使う(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use the Azure CLI account</source>
+        <translation>Azure CLI アカウントを使用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the secret in the system &amp;keychain once the sign-in worked</source>
+        <translation>サインインできたらシークレットをシステムのキーチェーンに保存する(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the secret to the keychain</source>
+        <translation>シークレットをキーチェーンに保存</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No system keychain is available on this machine.</source>
+        <translation>このコンピューターではシステムのキーチェーンを使用できません。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign-in problem</source>
+        <translation>サインインの問題</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signing in…</source>
+        <translation>サインイン中…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Sign in</source>
+        <translation>サインイン(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cloud:</source>
+        <translation>クラウド:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Tenant id:</source>
+        <translation>テナント ID(&amp;T):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Client id:</source>
+        <translation>クライアント ID(&amp;C):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client s&amp;ecret:</source>
+        <translation>クライアント シークレット(&amp;E):</translation>
     </message>
 </context>
 <context>

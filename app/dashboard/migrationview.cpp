@@ -81,7 +81,6 @@ MigrationView::MigrationView(MigrationViewModel *model, QWidget *parent) : QWidg
     buttons->addWidget(m_checksums, 1, 1);
     buttons->addWidget(m_export, 1, 2);
     m_resume = new QPushButton(tr("Resume…"), this);
-    m_resume->setToolTip(tr("A direct migration continues from its journal after a restart; it needs the passwords again."));
     buttons->addWidget(m_resume, 2, 0);
     header->addLayout(buttons);
     layout->addLayout(header);
@@ -375,6 +374,10 @@ void MigrationView::refreshButtons()
             r.cutover->setEnabled(m_model->canCutover({r.name}));
     m_cancel->setEnabled(m_model->canCancel());
     m_resume->setVisible(m_model->canResume());
+    // After a restart a direct run needs its passwords again; an Azure one needs the sign-in (MainWindow wires both).
+    m_resume->setText(m_model->isAzure() ? tr("Sign in to Azure…") : tr("Resume…"));
+    m_resume->setToolTip(m_model->isAzure() ? tr("Service and DMS migrations are followed through Azure once the app is signed in again.")
+                                            : tr("A direct migration continues from its journal after a restart; it needs the passwords again."));
     m_validate->setEnabled(m_model->canValidate());
     m_validate->setToolTip(m_model->canValidate() ? QString() : tr("Validation needs both servers' connections (available for migrations started in this session)."));
     const S s = m_model->status();

@@ -63,9 +63,17 @@ migration::MigrationBackend *MigrationViewModel::backend() const
     return m_lookup ? m_lookup() : m_backend.data();
 }
 
+bool MigrationViewModel::isAzure() const
+{
+    return m_status.backend == QLatin1String("service") || m_status.backend == QLatin1String("dms");
+}
+
 bool MigrationViewModel::canResume() const
 {
     auto *b = backend();
+    // An Azure migration that ended needs no sign-in to be shown as it ended.
+    if (isAzure())
+        return m_resumer && !b && !m_status.isTerminal();
     return m_resumer && (!b || (b->isFinished() && !m_status.isTerminal()));
 }
 
@@ -251,7 +259,7 @@ QString MigrationViewModel::cutoverBlocker(const QStringList &databases) const
 {
     auto *b = backend();
     if (!b)
-        return tr("The migration is not attached (resume it first).");
+        return isAzure() ? tr("Not followed yet: sign in to Azure first (File ▸ Sign in to Azure…).") : tr("The migration is not attached (resume it first).");
     if (m_cutoverPending || b->isCutoverInFlight())
         return tr("A cutover request is already on its way.");
     if (m_status.isTerminal())

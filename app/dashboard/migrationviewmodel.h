@@ -107,6 +107,8 @@ public:
     }
     bool canResume() const;
     void resume();
+    /** A service or dms migration: followed through ARM, so after a restart it waits for the sign-in, not for passwords. */
+    bool isAzure() const;
     QString title() const;
 
     /** The inputs shown in the report (the spec never holds a secret). */

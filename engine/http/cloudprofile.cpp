@@ -95,6 +95,29 @@ Expected<CloudProfile> CloudProfile::byName(const QString &name)
                                       .arg(knownNames().join(QStringLiteral(", ")))));
 }
 
+QJsonObject CloudProfile::toJson() const
+{
+    QJsonObject o{{QStringLiteral("name"), name}};
+    if (name == QLatin1String("custom")) {
+        o[QStringLiteral("armEndpoint")] = armEndpoint.toString();
+        o[QStringLiteral("authorityHost")] = authorityHost.toString();
+        o[QStringLiteral("armAudience")] = armAudience;
+    }
+    return o;
+}
+
+Expected<CloudProfile> CloudProfile::fromJson(const QJsonObject &o)
+{
+    const QString n = o.value(QStringLiteral("name")).toString();
+    if (n != QLatin1String("custom"))
+        return byName(n);
+    CloudProfile p = custom(QUrl(o.value(QStringLiteral("armEndpoint")).toString(), QUrl::StrictMode),
+                            QUrl(o.value(QStringLiteral("authorityHost")).toString(), QUrl::StrictMode), o.value(QStringLiteral("armAudience")).toString());
+    if (auto ok = p.validate(); !ok)
+        return fail(ok.error());
+    return p;
+}
+
 Expected<void> CloudProfile::validate() const
 {
     auto checkUrl = [](const QUrl &url, const QString &what) -> Expected<void> {

@@ -4,6 +4,7 @@
 
 #include "engine/core/expected.h"
 
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 #include <QUrl>
@@ -43,6 +44,14 @@ struct CloudProfile {
     /** Case-insensitive: AzureCloud, AzureChinaCloud, AzureUSGovernment (also "public", "china", "usgov"). */
     static Expected<CloudProfile> byName(const QString &name);
     static QStringList knownNames();
+
+    /**
+     * What a migration record keeps to sign in again after a restart (no secret in it): the name,
+     * and for a custom cloud its endpoints too (a named cloud is looked up by name again).
+     */
+    QJsonObject toJson() const;
+    /** Reads toJson()'s object back; a custom cloud is validated (an edited record is not trusted). */
+    static Expected<CloudProfile> fromJson(const QJsonObject &o);
 
     /** Checks the URLs are absolute http(s) URLs without query/fragment and the audience is set. */
     Expected<void> validate() const;

@@ -29,6 +29,9 @@ QString newId() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
 // The manager's own bookkeeping in StoredMigration::extra (none of it secret).
 const QString kSpecKey = QStringLiteral("spec");
 const QString kStateKey = QStringLiteral("state");
+// The cloud an Azure record was created on (CloudProfile::toJson(): custom endpoints too), for the sign-in after a restart.
+const QString kCloudKey = QStringLiteral("cloud");
+const QString kDiscoveredKey = QStringLiteral("discovered");
 // lastState of a group part that was recorded but not started yet.
 const QString kQueued = QStringLiteral("Queued");
 
@@ -211,6 +214,8 @@ void MigrationManager::create(const MigrationSpec &spec, StartCredentials creden
         r.createdUtc = now.addMSecs(-i);
         r.lastState = kQueued;
         r.extra[kSpecKey] = specForRecord(parts[i]);
+        if (isAzure(r.backend))
+            r.extra[kCloudKey] = m_profile.toJson();
         records << r;
     }
     auto first = makeBackend(parts.first(), records.first(), &credentials);
@@ -533,6 +538,54 @@ void MigrationManager::advanceGroup(const QString &groupId)
 
 QStringList MigrationManager::ids() const { return m_order; }
 
+bool AzureAccount::sameAs(const AzureAccount &o) const
+{
+    return profile.armEndpoint == o.profile.armEndpoint && useAzureCli == o.useAzureCli && tenantId.compare(o.tenantId, Qt::CaseInsensitive) == 0
+           && clientId.compare(o.clientId, Qt::CaseInsensitive) == 0;
+}
+
+QList<AzureAccount> MigrationManager::azureAccounts() const
+{
+    QList<AzureAccount> accounts;
+    QList<AzureAccount> anonymous; // records that do not name their app: counted for a named account on their cloud
+    for (const QString &id : m_order) {
+        const Entry &e = m_entries[id];
+        const StoredMigration &r = e.record;
+        if (!isAzure(r.backend))
+            continue;
+        const auto spec = specOf(r);
+        const QJsonObject cloud = r.extra.value(kCloudKey).toObject();
+        auto profile = !cloud.isEmpty() ? http::CloudProfile::fromJson(cloud) : http::CloudProfile::byName(spec ? spec->cloud : QStringLiteral("AzureCloud"));
+        if (!profile) {
+            log()->warn("the record of '{}' names a cloud that cannot be used: {}", r.name, profile.error().message);
+            continue;
+        }
+        AzureAccount a;
+        a.profile = *profile;
+        if (spec && !r.extra.value(kDiscoveredKey).toBool()) {
+            a.tenantId = spec->aadApp.tenantId;
+            a.clientId = spec->aadApp.clientId;
+            a.useAzureCli = spec->aadApp.useAzureCli;
+        }
+        const bool started = r.lastState != kQueued && r.lastState != QLatin1String("NotStarted") && r.lastState != QLatin1String("StartFailed");
+        a.waiting = !e.backend && started && !e.status.isTerminal() ? 1 : 0;
+        QList<AzureAccount> &into = a.useAzureCli || !a.clientId.isEmpty() ? accounts : anonymous;
+        auto same = std::find_if(into.begin(), into.end(), [&a](const AzureAccount &x) { return x.sameAs(a); });
+        if (same != into.end())
+            same->waiting += a.waiting;
+        else
+            into << a;
+    }
+    for (const AzureAccount &a : std::as_const(anonymous)) {
+        auto onCloud = std::find_if(accounts.begin(), accounts.end(), [&a](const AzureAccount &x) { return x.profile.armEndpoint == a.profile.armEndpoint; });
+        if (onCloud != accounts.end())
+            onCloud->waiting += a.waiting;
+        else
+            accounts << a;
+    }
+    return accounts;
+}
+
 MigrationBackend *MigrationManager::backend(const QString &id) const
 {
     auto it = m_entries.find(id);
@@ -753,7 +806,8 @@ void MigrationManager::observeExisting(const QString &targetResourceId, const QS
     r.migrationResourceId = targetResourceId + QStringLiteral("/migrations/") + name;
     r.apiVersion = arm::toString(m_options.serviceApiVersion);
     r.createdUtc = QDateTime::currentDateTimeUtc();
-    r.extra[QStringLiteral("discovered")] = true; // not started by this app
+    r.extra[kDiscoveredKey] = true; // not started by this app
+    r.extra[kCloudKey] = m_profile.toJson();
     const MigrationSpec spec = ServiceBackend::specForReattach(r);
     auto backend = makeBackend(spec, r, nullptr);
     if (!backend)

@@ -58,6 +58,24 @@ struct DiscoveredMigration {
 };
 
 /**
+ * @brief Who the Azure migrations of the store were started as, so the app can
+ * sign in again after a restart: the cloud and the AAD application (or the
+ * Azure CLI login). No secret: the app finds the client secret in the keychain
+ * under auth::SecretStore::aadSecretKey(tenantId, clientId), or asks for it.
+ */
+struct AzureAccount {
+    http::CloudProfile profile;
+    QString tenantId;          ///< empty when the records do not say (migrations found in Azure)
+    QString clientId;
+    bool useAzureCli = false;
+    /** Migrations of this account that wait for the sign-in to be observed (not finished, not attached). */
+    int waiting = 0;
+
+    /** Same cloud (ARM endpoint) and same identity. */
+    bool sameAs(const AzureAccount &o) const;
+};
+
+/**
  * @brief Owns every running MigrationBackend of this app and the MigrationStore
  * (shared contract of the wizard, dashboard and backends; issue 11).
  *
@@ -108,6 +126,12 @@ public:
      */
     void setAzure(const http::CloudProfile &profile, std::shared_ptr<http::TokenCredential> credential);
     bool hasAzure() const { return m_http != nullptr; }
+    /**
+     * The accounts of the Azure records, newest first, one entry per account (a record that does not
+     * name its AAD app counts for the newest account on its cloud). Records keep the cloud given to
+     * setAzure() when they were created; older ones the spec's cloud name.
+     */
+    QList<AzureAccount> azureAccounts() const;
     const Options &options() const { return m_options; }
     const MigrationStore &store() const { return m_store; }
 

@@ -11,21 +11,31 @@
 // and leave the emulator clean; a new manager and dashboard over the same store
 // show the migration again and keep polling (and stop once it ended); the report
 // has the inputs, phases and who pressed cutover, and no secret; migrations that
-// ARM lists on a known target server but this app did not start join the list.
+// ARM lists on a known target server but this app did not start join the list; after a
+// restart the app signs in again as the migration's AAD app on its cloud, from a secret
+// saved in the keychain or through the sign-in dialog.
+#include "app/dashboard/azuresignin.h"
 #include "app/dashboard/dashboardwidget.h"
 #include "app/dashboard/migrationlistmodel.h"
 #include "app/dashboard/migrationreport.h"
 #include "app/dashboard/migrationview.h"
 #include "app/dashboard/migrationviewmodel.h"
+#include "app/dashboard/signindialog.h"
 #include "app/dashboard/tableprogressmodel.h"
 #include "engine/auth/clientsecretcredential.h"
+#include "engine/auth/secretstore.h"
 #include "engine/migration/migrationmanager.h"
 #include "tests/emulator/emulatortestsupport.h"
 #include "tests/emulator/managertestsupport.h"
 #include "tests/emulator/scriptedrunner.h"
 
 #include <QApplication>
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QDir>
 #include <QFile>
+#include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
@@ -727,6 +737,171 @@ private slots:
         QVERIFY(!otherFinished.first().at(1).toString().isEmpty());
         QVERIFY2(other->discoveryText().contains(QLatin1String("Azure sign-in")), qPrintable(other->discoveryText()));
         QCOMPARE(other->listModel()->rowCount(), 0);
+    }
+
+    // ------------------------------------------------------------------ sign-in after a restart
+
+    void signInAfterRestart_data()
+    {
+        backendRows();
+    }
+
+    /**
+     * After a restart the app signs in by itself as the AAD app the migration was started with, on the
+     * cloud it was started on (the emulator's custom endpoints, kept in the record), when the secret was
+     * saved in the keychain: the migration is polled again without any typing. Without a saved secret it
+     * says whom to sign in as; the dialog refuses a wrong secret and changes nothing, then signs in with
+     * the right one and saves it when asked. The record holds no secret.
+     */
+    void signInAfterRestart()
+    {
+        QFETCH(int, backend);
+        const Backend b = Backend(backend);
+        QTemporaryDir store;
+        const QString name = uniqueName(QStringLiteral("signin-") + backendName(b));
+        MigrationSpec spec = azureSpec(b, name, {QStringLiteral("db5")});
+        spec.aadApp.useAzureCli = false;
+        spec.aadApp.tenantId = kTenant;
+        spec.aadApp.clientId = kContributor;
+        QString id;
+        {
+            auto m = manager(store.path());
+            auto dashboard = dashboardFor(*m);
+            const QStringList ids = create(*m, spec);
+            QCOMPARE(ids.size(), 1);
+            id = ids.first();
+            QTRY_VERIFY_WITH_TIMEOUT(dashboard->view(id)->cutoverButton()->isEnabled(), 60000);
+        }
+        QString records;
+        for (const QFileInfo &f : QDir(store.path()).entryInfoList(QDir::Files)) {
+            QFile file(f.filePath());
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            records += QString::fromUtf8(file.readAll());
+        }
+        QVERIFY2(records.contains(emulatorProfile(*m_h).armEndpoint.toString()), "the record does not keep the custom cloud's endpoints");
+        QVERIFY(!records.contains(kSecret));
+        const QString key = auth::SecretStore::aadSecretKey(kTenant, kContributor);
+
+        // The keychain has the secret (saved in the wizard): signed in at startup, nothing typed.
+        {
+            auto m = manager(store.path(), false);
+            auto dashboard = dashboardFor(*m);
+            m->reattachAll();
+            const QList<AzureAccount> accounts = m->azureAccounts();
+            QCOMPARE(accounts.size(), 1);
+            QCOMPARE(accounts.first().tenantId, kTenant);
+            QCOMPARE(accounts.first().clientId, kContributor);
+            QCOMPARE(accounts.first().profile.armEndpoint, emulatorProfile(*m_h).armEndpoint);
+            QCOMPARE(accounts.first().waiting, 1);
+            QVERIFY(!dashboard->view(id)->cutoverButton()->isEnabled());
+
+            AzureSignIn signIn(m.get(), &m_nam);
+            QStringList asked;
+            int saved = 0;
+            signIn.setSecretStore(
+                [&asked](const QString &k, QObject *context, std::function<void(Expected<Secret>)> done) {
+                    asked << k;
+                    QMetaObject::invokeMethod(context, [done] { done(Secret(kSecret)); }, Qt::QueuedConnection);
+                },
+                [&saved](const QString &, const Secret &, QObject *context, std::function<void(Expected<void>)> done) {
+                    ++saved;
+                    QMetaObject::invokeMethod(context, [done] { done({}); }, Qt::QueuedConnection);
+                });
+            QSignalSpy signedIn(&signIn, &AzureSignIn::signedIn);
+            QSignalSpy needed(&signIn, &AzureSignIn::signInNeeded);
+            signIn.signInFromStore();
+            QTRY_COMPARE_WITH_TIMEOUT(signedIn.count(), 1, 30000);
+            QCOMPARE(asked, QStringList{key});
+            QCOMPARE(saved, 0); // it came from there
+            QCOMPARE(needed.count(), 0);
+            QVERIFY(signedIn.first().first().toString().contains(kContributor));
+            QVERIFY(m->hasAzure());
+            QTRY_VERIFY_WITH_TIMEOUT(dashboard->view(id)->cutoverButton()->isEnabled(), 30000);
+            QCOMPARE(m->azureAccounts().first().waiting, 0);
+            signIn.signInFromStore(); // signed in already: nothing asked again
+            QTest::qWait(100);
+            QCOMPARE(asked.size(), 1);
+        }
+
+        // Nothing saved: the reason names the app and the way out; the dialog refuses a wrong secret.
+        auto m = manager(store.path(), false);
+        auto dashboard = dashboardFor(*m);
+        m->reattachAll();
+        AzureSignIn signIn(m.get(), &m_nam);
+        QHash<QString, QString> keychain;
+        signIn.setSecretStore(
+            [&keychain](const QString &k, QObject *context, std::function<void(Expected<Secret>)> done) {
+                const auto found = keychain.constFind(k);
+                Expected<Secret> r = found == keychain.constEnd() ? Expected<Secret>(fail(Error::validation(QStringLiteral("SecretNotFound"), QStringLiteral("none"))))
+                                                                  : Expected<Secret>(Secret(*found));
+                QMetaObject::invokeMethod(context, [done, r] { done(r); }, Qt::QueuedConnection);
+            },
+            [&keychain](const QString &k, const Secret &secret, QObject *context, std::function<void(Expected<void>)> done) {
+                keychain.insert(k, secret.reveal());
+                QMetaObject::invokeMethod(context, [done] { done({}); }, Qt::QueuedConnection);
+            });
+        QSignalSpy needed(&signIn, &AzureSignIn::signInNeeded);
+        signIn.signInFromStore();
+        QTRY_COMPARE(needed.count(), 1);
+        const QString reason = needed.first().first().toString();
+        QVERIFY2(reason.contains(kContributor) && reason.contains(QLatin1String("keychain")) && reason.contains(QLatin1String("Sign in to Azure")), qPrintable(reason));
+        QVERIFY(!m->hasAzure());
+        // The detail view says what is missing and offers the sign-in where a direct run offers Resume.
+        MigrationViewModel *model = dashboard->viewModel(id);
+        QVERIFY(model->isAzure());
+        QVERIFY2(model->cutoverBlocker().contains(QLatin1String("sign in to Azure")), qPrintable(model->cutoverBlocker()));
+        bool resumerCalled = false;
+        model->setResumer([&resumerCalled](ActionCallback done) {
+            resumerCalled = true;
+            done(fail(Error::cancelled()));
+        });
+        QPushButton *resume = dashboard->view(id)->resumeButton();
+        QTRY_VERIFY(resume->isVisible());
+        QCOMPARE(resume->text(), QStringLiteral("Sign in to Azure…"));
+        QTest::mouseClick(resume, Qt::LeftButton);
+        QVERIFY(resumerCalled);
+
+        SignInDialog dialog(&signIn);
+        dialog.show();
+        QCOMPARE(dialog.tenantEdit()->text(), kTenant);
+        QCOMPARE(dialog.clientEdit()->text(), kContributor);
+        QVERIFY(!dialog.azureCliBox()->isChecked());
+        dialog.saveBox()->setChecked(true);
+        QPushButton *ok = dialog.buttons()->button(QDialogButtonBox::Ok);
+        QTest::keyClicks(dialog.secretEdit(), QStringLiteral("not-the-secret"));
+        QTest::mouseClick(ok, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!signIn.isBusy() && !dialog.errorLabel()->text().isEmpty(), 30000);
+        const QString error = dialog.errorLabel()->text();
+        QVERIFY2(error.contains(QLatin1String("client secret is wrong")), qPrintable(error));
+        QVERIFY(!error.contains(QLatin1String("not-the-secret")));
+        QVERIFY(dialog.isVisible());
+        QVERIFY(!m->hasAzure());
+        QVERIFY(keychain.isEmpty()); // a secret that did not work is not saved
+        QVERIFY(!dashboard->view(id)->cutoverButton()->isEnabled());
+
+        // A client id that is not a GUID is named before anything is sent.
+        const qint64 requests = m_h->server->requestCount();
+        dialog.clientEdit()->setText(QStringLiteral("my-app"));
+        QTest::mouseClick(ok, Qt::LeftButton);
+        QVERIFY2(dialog.errorLabel()->text().contains(QLatin1String("client")), qPrintable(dialog.errorLabel()->text()));
+        QCOMPARE(m_h->server->requestCount(), requests);
+        dialog.clientEdit()->setText(kContributor);
+
+        dialog.secretEdit()->clear();
+        QTest::keyClicks(dialog.secretEdit(), kSecret);
+        QTest::mouseClick(ok, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.isVisible(), 30000);
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QVERIFY(m->hasAzure());
+        QCOMPARE(keychain.value(key), kSecret); // asked for, and it worked
+        QTRY_VERIFY_WITH_TIMEOUT(dashboard->view(id)->cutoverButton()->isEnabled(), 30000);
+
+        // Finished here, so the next test starts on a quiet emulator.
+        MigrationView *view = dashboard->view(id);
+        view->setConfirm([](const QString &, const QString &) { return true; });
+        QTest::mouseClick(view->cutoverButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(dashboard->viewModel(id)->status().isTerminal(), 60000);
+        QCOMPARE(toString(dashboard->viewModel(id)->status().state), toString(S::State::Succeeded));
     }
 
     void cleanupTestCase() { m_h.reset(); }

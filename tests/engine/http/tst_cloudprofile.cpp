@@ -3,6 +3,7 @@
 // Cloud profiles: values from azure-api.md §5.2, scope derivation, validation.
 #include "engine/http/cloudprofile.h"
 
+#include <QJsonObject>
 #include <QTest>
 
 using namespace fm;
@@ -103,6 +104,33 @@ private slots:
         QCOMPARE(CloudProfile::azureCloud().armUrl(QStringLiteral("subscriptions/s")).toString(),
                  QStringLiteral("https://management.azure.com/subscriptions/s"));
         QCOMPARE(CloudProfile::azureCloud().resource(), QStringLiteral("https://management.core.windows.net/"));
+    }
+
+    /** What a migration record keeps to sign in after a restart: a custom cloud with its endpoints, a named one by name. */
+    void jsonRoundTrip()
+    {
+        const auto custom = CloudProfile::custom(QUrl(QStringLiteral("http://127.0.0.1:9000/")), QUrl(QStringLiteral("http://127.0.0.1:9001")),
+                                                 QStringLiteral("https://management.azure.com/"));
+        auto back = CloudProfile::fromJson(custom.toJson());
+        QVERIFY2(back.has_value(), qPrintable(back ? QString() : back.error().message));
+        QCOMPARE(back->name, QStringLiteral("custom"));
+        QCOMPARE(back->armEndpoint, custom.armEndpoint);
+        QCOMPARE(back->authorityHost, custom.authorityHost);
+        QCOMPARE(back->armAudience, custom.armAudience);
+
+        const QJsonObject named = CloudProfile::azureChinaCloud().toJson();
+        QCOMPARE(named.keys(), QStringList{QStringLiteral("name")}); // looked up again, not copied
+        back = CloudProfile::fromJson(named);
+        QVERIFY(back.has_value());
+        QCOMPARE(back->armEndpoint, CloudProfile::azureChinaCloud().armEndpoint);
+
+        // An edited record is checked like typed input: plain http to another host would send tokens in clear.
+        QJsonObject edited = custom.toJson();
+        edited[QStringLiteral("armEndpoint")] = QStringLiteral("http://arm.example.com");
+        back = CloudProfile::fromJson(edited);
+        QVERIFY(!back.has_value());
+        QCOMPARE(back.error().code, QStringLiteral("InsecureEndpoint"));
+        QCOMPARE(CloudProfile::fromJson({{QStringLiteral("name"), QStringLiteral("Mars")}}).error().code, QStringLiteral("UnknownCloud"));
     }
 
     void loopback_data()
