@@ -971,9 +971,9 @@ Der Dienst beendet die Migration und entfernt ihre Replikationsobjekte. Bereits 
         <translation>Die Dienst- und DMS-Migrationen in der Liste werden über Azure Resource Manager verfolgt. Melden Sie sich als die App (oder mit der Azure CLI-Anmeldung) an, mit der sie gestartet wurden.</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>%1 (custom: %2)</source>
-        <translation>%1 (benutzerdefiniert: %2)</translation>
+        <location line="+4"/>
+        <source>custom, ARM at %1</source>
+        <translation>benutzerdefiniert, ARM unter %1</translation>
     </message>
     <message>
         <location line="+3"/>

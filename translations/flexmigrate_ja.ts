@@ -965,9 +965,9 @@ The service stops the migration and removes its replication objects. Data alread
         <translation>一覧のサービス移行と DMS 移行は Azure Resource Manager を通じて追跡されます。開始したときのアプリ (または Azure CLI のログイン) でサインインしてください。</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>%1 (custom: %2)</source>
-        <translation>%1 (カスタム: %2)</translation>
+        <location line="+4"/>
+        <source>custom, ARM at %1</source>
+        <translation>カスタム、ARM は %1</translation>
     </message>
     <message>
         <location line="+3"/>

@@ -32,9 +32,8 @@ SignInDialog::SignInDialog(AzureSignIn *signIn, QWidget *parent) : QDialog(paren
                                 "Sign in as the app (or Azure CLI login) they were started with."),
                              this);
     intro->setWordWrap(true);
-    m_cloud = new QLabel(m_account.profile.name == QLatin1String("custom")
-                             ? tr("%1 (custom: %2)").arg(m_account.profile.name, m_account.profile.armEndpoint.toString())
-                             : m_account.profile.name,
+    m_cloud = new QLabel(m_account.profile.name == QLatin1String("custom") ? tr("custom, ARM at %1").arg(m_account.profile.armEndpoint.toString())
+                                                                          : m_account.profile.name,
                          this);
     m_cloud->setAccessibleName(tr("Cloud"));
     m_cloud->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -75,6 +74,7 @@ SignInDialog::SignInDialog(AzureSignIn *signIn, QWidget *parent) : QDialog(paren
     layout->addWidget(m_busy);
     layout->addWidget(m_buttons);
 
+    setMinimumWidth(560);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &SignInDialog::submit);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_cli, &QCheckBox::toggled, this, &SignInDialog::updateEnabled);
@@ -102,6 +102,8 @@ void SignInDialog::updateEnabled()
 void SignInDialog::showError(const QString &text)
 {
     showMessage(m_error, text);
+    // A wrapped message needs more height than the dialog had: grow with it rather than squeeze the form.
+    adjustSize();
 }
 
 void SignInDialog::submit()
