@@ -50,7 +50,6 @@ public:
     void signInFromStore();
     /** "Sign in to Azure…": the dialog (non-modal); returns it for tests. */
     QDialog *signInToAzure();
-    dashboard::AzureSignIn *azureSignIn() const { return m_signIn; }
 
 private:
     void setUpModel(dashboard::MigrationViewModel *model);

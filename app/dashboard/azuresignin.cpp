@@ -14,7 +14,7 @@ auto log() { return fm::logging::get("app.signin"); }
 } // namespace
 
 AzureSignIn::AzureSignIn(migration::MigrationManager *manager, QNetworkAccessManager *nam, QObject *parent)
-    : QObject(parent), m_manager(manager), m_nam(nam), m_factory(ui::WizardModel::defaultCredentialFactory())
+    : QObject(parent), m_manager(manager), m_nam(nam)
 {
     m_read = [](const QString &key, QObject *context, std::function<void(Expected<Secret>)> done) {
         if (auth::SecretStore::isAvailable()) {
@@ -34,16 +34,6 @@ void AzureSignIn::setSecretStore(SecretReader reader, SecretWriter writer)
 {
     m_read = std::move(reader);
     m_write = std::move(writer);
-}
-
-void AzureSignIn::setCredentialFactory(ui::CredentialFactory factory)
-{
-    m_factory = std::move(factory);
-}
-
-bool AzureSignIn::isSignedIn() const
-{
-    return m_manager && m_manager->hasAzure();
 }
 
 std::optional<migration::AzureAccount> AzureSignIn::suggestedAccount() const
@@ -89,11 +79,12 @@ void AzureSignIn::signInFromStore()
         emit signInNeeded(tr("%n Azure migration(s) wait for a sign-in as %1: %2 Use File ▸ Sign in to Azure… to follow them.", nullptr, account.waiting)
                               .arg(describe(account), why));
     };
+    auto neededOnFailure = [needed](Expected<void> r) {
+        if (!r)
+            needed(r.error().toDisplayString());
+    };
     if (account.useAzureCli) {
-        signIn(account, {}, false, [needed](Expected<void> r) {
-            if (!r)
-                needed(r.error().toDisplayString());
-        });
+        signIn(account, {}, false, neededOnFailure);
         return;
     }
     if (account.clientId.isEmpty()) {
@@ -102,7 +93,7 @@ void AzureSignIn::signInFromStore()
     }
     setBusy(true);
     const QString key = auth::SecretStore::aadSecretKey(account.tenantId, account.clientId);
-    m_read(key, this, [this, account, needed](Expected<Secret> secret) {
+    m_read(key, this, [this, account, needed, neededOnFailure](Expected<Secret> secret) {
         setBusy(false);
         if (!secret) {
             // The keychain's own words go to the log; the status line stays short.
@@ -111,10 +102,7 @@ void AzureSignIn::signInFromStore()
                                                                           : tr("the system keychain could not be read (see the log)."));
             return;
         }
-        signIn(account, *secret, false, [needed](Expected<void> r) {
-            if (!r)
-                needed(r.error().toDisplayString());
-        });
+        signIn(account, *secret, false, neededOnFailure);
     });
 }
 
@@ -140,7 +128,8 @@ void AzureSignIn::signIn(const migration::AzureAccount &account, const Secret &s
     inputs.clientId = account.clientId;
     inputs.secret = secret;
     inputs.useAzureCli = account.useAzureCli;
-    auto credential = m_factory(m_nam, account.profile, inputs);
+    // The wizard's factory: a ClientSecretCredential, or the Azure CLI's.
+    auto credential = ui::WizardModel::defaultCredentialFactory()(m_nam, account.profile, inputs);
     if (!credential)
         return failLater(credential.error());
     setBusy(true);

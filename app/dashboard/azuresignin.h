@@ -46,7 +46,6 @@ public:
 
     /** Tests pass their own so nothing touches the user's keychain. */
     void setSecretStore(SecretReader reader, SecretWriter writer);
-    void setCredentialFactory(ui::CredentialFactory factory);
 
     /** Signs in as the newest account whose migrations wait, when that needs no typing; nothing when none waits. */
     void signInFromStore();
@@ -58,7 +57,6 @@ public:
      */
     void signIn(const migration::AzureAccount &account, const Secret &secret, bool saveSecret, std::function<void(Expected<void>)> done);
 
-    bool isSignedIn() const;
     bool isBusy() const { return m_busy; }
     /** The account the dialog starts from: the one signed in, else the newest of the store. */
     std::optional<migration::AzureAccount> suggestedAccount() const;
@@ -81,7 +79,6 @@ private:
     QNetworkAccessManager *m_nam;
     SecretReader m_read;
     SecretWriter m_write;
-    ui::CredentialFactory m_factory;
     std::optional<migration::AzureAccount> m_account;
     bool m_busy = false;
 };

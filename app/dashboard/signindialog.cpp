@@ -32,11 +32,11 @@ SignInDialog::SignInDialog(AzureSignIn *signIn, QWidget *parent) : QDialog(paren
                                 "Sign in as the app (or Azure CLI login) they were started with."),
                              this);
     intro->setWordWrap(true);
-    m_cloud = new QLabel(m_account.profile.name == QLatin1String("custom") ? tr("custom, ARM at %1").arg(m_account.profile.armEndpoint.toString())
+    auto *cloud = new QLabel(m_account.profile.name == QLatin1String("custom") ? tr("custom, ARM at %1").arg(m_account.profile.armEndpoint.toString())
                                                                           : m_account.profile.name,
                          this);
-    m_cloud->setAccessibleName(tr("Cloud"));
-    m_cloud->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    cloud->setAccessibleName(tr("Cloud"));
+    cloud->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_tenant = new QLineEdit(m_account.tenantId, this);
     m_tenant->setAccessibleName(tr("Tenant id"));
     m_tenant->setPlaceholderText(QStringLiteral("00000000-0000-0000-0000-000000000000"));
@@ -61,7 +61,7 @@ SignInDialog::SignInDialog(AzureSignIn *signIn, QWidget *parent) : QDialog(paren
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Sign in"));
 
     auto *form = new QFormLayout;
-    form->addRow(tr("Cloud:"), m_cloud);
+    form->addRow(tr("Cloud:"), cloud);
     form->addRow(buddyLabel(tr("&Tenant id:"), m_tenant, this), m_tenant);
     form->addRow(buddyLabel(tr("&Client id:"), m_client, this), m_client);
     form->addRow(buddyLabel(tr("Client s&ecret:"), m_secret, this), m_secret);

@@ -45,7 +45,6 @@ private:
 
     AzureSignIn *m_signIn;
     migration::AzureAccount m_account;
-    QLabel *m_cloud = nullptr;
     QLineEdit *m_tenant = nullptr;
     QLineEdit *m_client = nullptr;
     QLineEdit *m_secret = nullptr;

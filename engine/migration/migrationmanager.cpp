@@ -48,6 +48,12 @@ Error unknownId(const QString &id)
 }
 
 bool isAzure(Backend b) { return b == Backend::Service || b == Backend::Dms; }
+
+/** Recorded but never accepted by its backend: a waiting group part, or a start that failed. */
+bool neverStarted(const StoredMigration &r)
+{
+    return r.lastState == kQueued || r.lastState == QLatin1String("NotStarted") || r.lastState == QLatin1String("StartFailed");
+}
 } // namespace
 
 QJsonObject specForRecord(const MigrationSpec &spec)
@@ -393,7 +399,7 @@ void MigrationManager::tryAttach(const QString &id)
         return;
     const StoredMigration r = it->record;
     // Direct runs need the passwords again (resume()); a waiting part needs them to start.
-    if (r.lastState == kQueued || r.backend == Backend::Direct || r.lastState == QLatin1String("NotStarted") || r.lastState == QLatin1String("StartFailed"))
+    if (neverStarted(r) || r.backend == Backend::Direct)
         return;
     // A DMS migration that ended with nothing left to delete has nothing to watch.
     if (r.backend == Backend::Dms && it->status.isTerminal() && r.createdResources.isEmpty())
@@ -567,8 +573,7 @@ QList<AzureAccount> MigrationManager::azureAccounts() const
             a.clientId = spec->aadApp.clientId;
             a.useAzureCli = spec->aadApp.useAzureCli;
         }
-        const bool started = r.lastState != kQueued && r.lastState != QLatin1String("NotStarted") && r.lastState != QLatin1String("StartFailed");
-        a.waiting = !e.backend && started && !e.status.isTerminal() ? 1 : 0;
+        a.waiting = !e.backend && !neverStarted(r) && !e.status.isTerminal() ? 1 : 0;
         QList<AzureAccount> &into = a.useAzureCli || !a.clientId.isEmpty() ? accounts : anonymous;
         auto same = std::find_if(into.begin(), into.end(), [&a](const AzureAccount &x) { return x.sameAs(a); });
         if (same != into.end())

@@ -73,6 +73,30 @@ QStringList listNames(const DashboardWidget &d)
     return names;
 }
 
+/** The system keychain as AzureSignIn sees it, in memory: what was asked for and what was saved. */
+struct FakeKeychain {
+    QHash<QString, QString> entries;
+    QStringList asked;
+    int saved = 0;
+
+    void install(AzureSignIn &signIn)
+    {
+        signIn.setSecretStore(
+            [this](const QString &k, QObject *context, std::function<void(Expected<Secret>)> done) {
+                asked << k;
+                const auto found = entries.constFind(k);
+                Expected<Secret> r = found == entries.constEnd() ? Expected<Secret>(fail(Error::validation(QStringLiteral("SecretNotFound"), QStringLiteral("none"))))
+                                                                 : Expected<Secret>(Secret(*found));
+                QMetaObject::invokeMethod(context, [done, r] { done(r); }, Qt::QueuedConnection);
+            },
+            [this](const QString &k, const Secret &secret, QObject *context, std::function<void(Expected<void>)> done) {
+                ++saved;
+                entries.insert(k, secret.reveal());
+                QMetaObject::invokeMethod(context, [done] { done({}); }, Qt::QueuedConnection);
+            });
+    }
+};
+
 /** The `backend` column of every test here: the two Azure backends. */
 void backendRows()
 {
@@ -796,23 +820,15 @@ private slots:
             QVERIFY(!dashboard->view(id)->cutoverButton()->isEnabled());
 
             AzureSignIn signIn(m.get(), &m_nam);
-            QStringList asked;
-            int saved = 0;
-            signIn.setSecretStore(
-                [&asked](const QString &k, QObject *context, std::function<void(Expected<Secret>)> done) {
-                    asked << k;
-                    QMetaObject::invokeMethod(context, [done] { done(Secret(kSecret)); }, Qt::QueuedConnection);
-                },
-                [&saved](const QString &, const Secret &, QObject *context, std::function<void(Expected<void>)> done) {
-                    ++saved;
-                    QMetaObject::invokeMethod(context, [done] { done({}); }, Qt::QueuedConnection);
-                });
+            FakeKeychain keychain;
+            keychain.entries.insert(key, kSecret);
+            keychain.install(signIn);
             QSignalSpy signedIn(&signIn, &AzureSignIn::signedIn);
             QSignalSpy needed(&signIn, &AzureSignIn::signInNeeded);
             signIn.signInFromStore();
             QTRY_COMPARE_WITH_TIMEOUT(signedIn.count(), 1, 30000);
-            QCOMPARE(asked, QStringList{key});
-            QCOMPARE(saved, 0); // it came from there
+            QCOMPARE(keychain.asked, QStringList{key});
+            QCOMPARE(keychain.saved, 0); // it came from there
             QCOMPARE(needed.count(), 0);
             QVERIFY(signedIn.first().first().toString().contains(kContributor));
             QVERIFY(m->hasAzure());
@@ -820,7 +836,7 @@ private slots:
             QCOMPARE(m->azureAccounts().first().waiting, 0);
             signIn.signInFromStore(); // signed in already: nothing asked again
             QTest::qWait(100);
-            QCOMPARE(asked.size(), 1);
+            QCOMPARE(keychain.asked.size(), 1);
         }
 
         // Nothing saved: the reason names the app and the way out; the dialog refuses a wrong secret.
@@ -828,18 +844,8 @@ private slots:
         auto dashboard = dashboardFor(*m);
         m->reattachAll();
         AzureSignIn signIn(m.get(), &m_nam);
-        QHash<QString, QString> keychain;
-        signIn.setSecretStore(
-            [&keychain](const QString &k, QObject *context, std::function<void(Expected<Secret>)> done) {
-                const auto found = keychain.constFind(k);
-                Expected<Secret> r = found == keychain.constEnd() ? Expected<Secret>(fail(Error::validation(QStringLiteral("SecretNotFound"), QStringLiteral("none"))))
-                                                                  : Expected<Secret>(Secret(*found));
-                QMetaObject::invokeMethod(context, [done, r] { done(r); }, Qt::QueuedConnection);
-            },
-            [&keychain](const QString &k, const Secret &secret, QObject *context, std::function<void(Expected<void>)> done) {
-                keychain.insert(k, secret.reveal());
-                QMetaObject::invokeMethod(context, [done] { done({}); }, Qt::QueuedConnection);
-            });
+        FakeKeychain keychain;
+        keychain.install(signIn);
         QSignalSpy needed(&signIn, &AzureSignIn::signInNeeded);
         signIn.signInFromStore();
         QTRY_COMPARE(needed.count(), 1);
@@ -876,7 +882,7 @@ private slots:
         QVERIFY(!error.contains(QLatin1String("not-the-secret")));
         QVERIFY(dialog.isVisible());
         QVERIFY(!m->hasAzure());
-        QVERIFY(keychain.isEmpty()); // a secret that did not work is not saved
+        QVERIFY(keychain.entries.isEmpty()); // a secret that did not work is not saved
         QVERIFY(!dashboard->view(id)->cutoverButton()->isEnabled());
 
         // A client id that is not a GUID is named before anything is sent.
@@ -893,7 +899,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!dialog.isVisible(), 30000);
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
         QVERIFY(m->hasAzure());
-        QCOMPARE(keychain.value(key), kSecret); // asked for, and it worked
+        QCOMPARE(keychain.entries.value(key), kSecret); // asked for, and it worked
         QTRY_VERIFY_WITH_TIMEOUT(dashboard->view(id)->cutoverButton()->isEnabled(), 30000);
 
         // Finished here, so the next test starts on a quiet emulator.
