@@ -7,7 +7,7 @@
 set -euo pipefail
 
 FLEXMIGRATE_PACKAGES=(
-  build-essential cmake ninja-build pkg-config git
+  build-essential cmake ninja-build pkg-config git lld
   qt6-base-dev qt6-charts-dev qt6-httpserver-dev qt6-websockets-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qtkeychain-qt6-dev libgl-dev libqt6opengl6-dev
   nlohmann-json3-dev libspdlog-dev libfmt-dev
@@ -43,7 +43,10 @@ fm_build() {
   root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
   build="${BUILD_DIR:-$root/build}"
   if [ ! -f "$build/build.ninja" ]; then
-    cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+    # -g1 (functions and line tables, no local variables): backtraces keep file:line,
+    # and the build is about a third faster than with full -g.
+    cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+      "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -g1 -DNDEBUG"
   fi
   cmake --build "$build" -j"$(nproc)"
 }

@@ -18,7 +18,7 @@ label="${SANITIZE_LABEL:-^unit$}"
 exclude="${SANITIZE_EXCLUDE:-wizard|ui}"
 start=$(date +%s)
 
-flags="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -O1 -g"
+flags="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -O1 -g1"
 launcher=()
 if command -v ccache >/dev/null; then
   launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
