@@ -14,8 +14,9 @@ declare -A METHOD_TITLE=(
     [pgcopydb_j2]='pgcopydb clone --table-jobs 2 --index-jobs 2'
     [raw_par2]='raw binary COPY, 2 parallel + post-data -j2'
     [flexmigrate]='flexmigrate direct run --jobs 2 (to copy finished + indexes built)'
+    [flexmigrate_alt]='the same with the binary in FLEXMIGRATE_ALT (an engine change, A/B in one run)'
 )
-ALL_METHODS="dump_fc logical pgcopydb_default pgcopydb_j2 raw_par2 flexmigrate"
+ALL_METHODS="dump_fc logical pgcopydb_default pgcopydb_j2 raw_par2 flexmigrate flexmigrate_alt"
 
 phase() { printf '%s\t%s\n' "$1" "$2" >>"$PHASES"; }
 
@@ -82,6 +83,11 @@ m_raw_par2() {
 
 # --- flexmigrate direct ---------------------------------------------------------
 FLEXMIGRATE=${FLEXMIGRATE:-}
+# A second build (e.g. with an engine change), run as its own method in the same
+# invocation: interleaved runs on the same data and the same machine state are the
+# only fair A/B on a noisy machine.
+FLEXMIGRATE_ALT=${FLEXMIGRATE_ALT:-}
+m_flexmigrate_alt() { FLEXMIGRATE=$FLEXMIGRATE_ALT m_flexmigrate; }
 # Whether the binary has the "direct" command (B1 is writing it); prints why not.
 flexmigrate_available() {
     [[ -x $FLEXMIGRATE ]] || { FLEXMIGRATE_WHY="not available yet (${FLEXMIGRATE_ORIG:-$FLEXMIGRATE} missing)"; return 1; }

@@ -44,6 +44,7 @@ BEGIN {
     title["pgcopydb_j2"] = "pgcopydb clone --table-jobs 2 --index-jobs 2"
     title["raw_par2"] = "raw binary COPY, 2 parallel + post-data -j2"
     title["flexmigrate"] = "**flexmigrate direct** (--jobs 2, to copy finished + indexes built)"
+    title["flexmigrate_alt"] = "flexmigrate direct, FLEXMIGRATE_ALT build (same-run A/B)"
     ref["dump_fc"] = "1.00 (16.9 s)"
     ref["logical"] = "peer: 0.85"
     ref["pgcopydb_default"] = "peer: 0.63"

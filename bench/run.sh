@@ -16,6 +16,7 @@
 #   LAG_METHODS="logical flexmigrate"
 #   LAG_SECONDS=30         pgbench -T during the lag measurement
 #   FLEXMIGRATE=build/app/flexmigrate  FM_PGCLUSTER=build/tests/support/flexmigrate-pgcluster
+#   FLEXMIGRATE_ALT=path   a second flexmigrate build, timed as method flexmigrate_alt
 #   RESULTS=bench/results  where s<SCALE>-<timestamp>/ is created
 set -uo pipefail
 
@@ -35,7 +36,7 @@ RUNS=${2:-3}
 . "$BENCH_DIR/lag.sh"
 . "$BENCH_DIR/lag-decoder.sh" # lag_decoder_wal2json, lag_decoder_pgoutput (issue 8)
 
-METHODS=${METHODS:-$ALL_METHODS}
+METHODS=${METHODS:-${ALL_METHODS% flexmigrate_alt}${FLEXMIGRATE_ALT:+ flexmigrate_alt}}
 LAG_RUNS=${LAG_RUNS:-1}
 LAG_METHODS=${LAG_METHODS:-logical flexmigrate}
 FLEXMIGRATE=${FLEXMIGRATE:-$REPO/build/app/flexmigrate}
@@ -141,6 +142,10 @@ run_method() {
     local m=$1 run=$2
     if [[ $m == flexmigrate && -z $FM_OK ]]; then
         printf '%s\t%s\t\tN/A\t%s\n' "$m" "$run" "$FLEXMIGRATE_WHY" >>"$RES/runs.tsv"
+        return
+    fi
+    if [[ $m == flexmigrate_alt && ! -x $FLEXMIGRATE_ALT ]]; then
+        printf '%s\t%s\t\tN/A\t%s\n' "$m" "$run" "FLEXMIGRATE_ALT is not set to an executable" >>"$RES/runs.tsv"
         return
     fi
     reset_target

@@ -24,7 +24,7 @@ while (($#)); do
     --target-uri) tgt=$2; shift ;;
     --db) db=$2; shift ;;
     --cutover) cutover=$2; shift ;;
-    --jobs) shift ;;
+    --jobs | --journal) shift ;; # a journal of its own: the fake keeps none
     --json) ;;
     *) echo "fake: unknown option $1" >&2; exit 2 ;;
     esac
