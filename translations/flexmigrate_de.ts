@@ -162,7 +162,7 @@
         <translation>Dieser Build von FlexMigrate unterstützt keinen Schlüsselbund.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+29"/>
         <source>the Azure CLI login (%1)</source>
         <translation>die Azure CLI-Anmeldung (%1)</translation>
     </message>
@@ -185,7 +185,7 @@
         </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>the records do not name the AAD application.</source>
         <translation>die Einträge nennen die AAD-App nicht.</translation>
     </message>
@@ -200,7 +200,7 @@
         <translation>der Systemschlüsselbund konnte nicht gelesen werden (siehe Protokoll).</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+20"/>
         <source>A sign-in is already running.</source>
         <translation>Eine Anmeldung läuft bereits.</translation>
     </message>
@@ -220,7 +220,7 @@
         <translation>Fügen Sie den Wert des Schlüssels (nicht seine ID) aus „Zertifikate &amp; Geheimnisse“ der App-Registrierung ein.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Signed in, but the secret was not saved in the system keychain: %1</source>
         <translation>Angemeldet, aber der geheime Schlüssel wurde nicht im Systemschlüsselbund gespeichert: %1</translation>
     </message>
@@ -703,7 +703,7 @@
 <context>
     <name>fm::dashboard::MigrationViewModel</name>
     <message>
-        <location filename="../app/dashboard/migrationviewmodel.cpp" line="+210"/>
+        <location filename="../app/dashboard/migrationviewmodel.cpp" line="+212"/>
         <source>%1 is ready for cutover</source>
         <translation>%1 ist bereit für die Umstellung</translation>
     </message>
@@ -768,7 +768,17 @@
         <translation>Datenbank %1 ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-189"/>
+        <source>Sign-in to Azure requested by %1</source>
+        <translation>Anmeldung bei Azure angefordert von %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sign-in to Azure</source>
+        <translation>Anmeldung bei Azure</translation>
+    </message>
+    <message>
+        <location line="+173"/>
         <source>Not followed yet: sign in to Azure first (File ▸ Sign in to Azure…).</source>
         <translation>Noch nicht verfolgt: Melden Sie sich zuerst bei Azure an (Datei ▸ Bei Azure anmelden …).</translation>
     </message>
@@ -900,12 +910,17 @@ Der Dienst beendet die Migration und entfernt ihre Replikationsobjekte. Bereits 
         <translation>Löschen</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>%1 accepted.</source>
         <translation>%1 angenommen.</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
+        <source>%1 cancelled.</source>
+        <translation>%1 abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>%1 failed: %2</source>
         <translation>%1 fehlgeschlagen: %2</translation>
     </message>

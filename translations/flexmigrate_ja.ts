@@ -160,7 +160,7 @@
         <translation>この FlexMigrate のビルドはキーチェーンに対応していません。</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+29"/>
         <source>the Azure CLI login (%1)</source>
         <translation>Azure CLI のログイン (%1)</translation>
     </message>
@@ -182,7 +182,7 @@
         </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>the records do not name the AAD application.</source>
         <translation>記録に AAD アプリの名前がありません。</translation>
     </message>
@@ -197,7 +197,7 @@
         <translation>システムのキーチェーンを読み取れませんでした (ログを参照)。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+20"/>
         <source>A sign-in is already running.</source>
         <translation>サインインはすでに実行中です。</translation>
     </message>
@@ -217,7 +217,7 @@
         <translation>アプリの登録の「証明書とシークレット」から、シークレットの ID ではなく値を貼り付けてください。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Signed in, but the secret was not saved in the system keychain: %1</source>
         <translation>サインインしましたが、シークレットはシステムのキーチェーンに保存されませんでした: %1</translation>
     </message>
@@ -698,7 +698,7 @@
 <context>
     <name>fm::dashboard::MigrationViewModel</name>
     <message>
-        <location filename="../app/dashboard/migrationviewmodel.cpp" line="+210"/>
+        <location filename="../app/dashboard/migrationviewmodel.cpp" line="+212"/>
         <source>%1 is ready for cutover</source>
         <translation>%1 はカットオーバーの準備ができました</translation>
     </message>
@@ -763,7 +763,17 @@
         <translation>データベース %1 が失敗しました。</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-189"/>
+        <source>Sign-in to Azure requested by %1</source>
+        <translation>%1 が Azure へのサインインを要求しました</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sign-in to Azure</source>
+        <translation>Azure へのサインイン</translation>
+    </message>
+    <message>
+        <location line="+173"/>
         <source>Not followed yet: sign in to Azure first (File ▸ Sign in to Azure…).</source>
         <translation>まだ追跡されていません: 先に Azure にサインインしてください ([ファイル] ▸ [Azure にサインイン…])。</translation>
     </message>
@@ -895,12 +905,17 @@ The service stops the migration and removes its replication objects. Data alread
         <translation>削除</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>%1 accepted.</source>
         <translation>%1 が受け付けられました。</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
+        <source>%1 cancelled.</source>
+        <translation>%1 はキャンセルされました。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>%1 failed: %2</source>
         <translation>%1 が失敗しました: %2</translation>
     </message>

@@ -81,12 +81,14 @@ void MigrationViewModel::resume()
 {
     if (!canResume())
         return;
-    addTimeline(tr("Resume requested by %1").arg(m_operator));
+    // An Azure migration is not resumed but followed again once the app is signed in.
+    const bool azure = isAzure();
+    addTimeline(azure ? tr("Sign-in to Azure requested by %1").arg(m_operator) : tr("Resume requested by %1").arg(m_operator));
     QPointer<MigrationViewModel> self(this);
-    m_resumer([self](Expected<void> r) {
+    m_resumer([self, azure](Expected<void> r) {
         if (!self)
             return;
-        self->setLastAction(tr("Resume"), r);
+        self->setLastAction(azure ? tr("Sign-in to Azure") : tr("Resume"), r);
         emit self->cutoverStateChanged();
     });
 }
@@ -457,7 +459,10 @@ void MigrationViewModel::remove()
 
 void MigrationViewModel::setLastAction(const QString &action, const Expected<void> &result)
 {
-    m_lastAction = result ? tr("%1 accepted.").arg(action) : tr("%1 failed: %2").arg(action, result.error().toDisplayString());
+    // A dialog the user closed is not a failure.
+    m_lastAction = result                              ? tr("%1 accepted.").arg(action)
+                   : result.error().isCancelled() ? tr("%1 cancelled.").arg(action)
+                                                  : tr("%1 failed: %2").arg(action, result.error().toDisplayString());
     emit actionFinished(action, result.has_value(), m_lastAction);
 }
 

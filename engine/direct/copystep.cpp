@@ -114,6 +114,7 @@ Expected<void> CopyStep::copyTables(DbRun &d, const QString &snapshot, pg::Conne
         int constraints = 0, indexes = 0;
     };
     std::map<const TableRun *, Building> building; // post-data entries running per table
+    std::map<const TableRun *, int> streamsOn;     // copy streams running per table
     auto isConstraint = [&](const CopyTask &t) { return d.postScript.entries[size_t(t.entry)].type != QLatin1String("INDEX"); };
     auto pop = [&](Role role) -> std::optional<CopyTask> {
         std::unique_lock lock(qmutex);
@@ -121,8 +122,17 @@ Expected<void> CopyStep::copyTables(DbRun &d, const QString &snapshot, pg::Conne
             if (local.isCancelled())
                 return std::nullopt;
             if (role == Role::Copier && !tasks.empty()) {
-                CopyTask t = tasks.front();
-                tasks.pop_front();
+                // A table no other stream is copying, in queue order, while there is one:
+                // two COPY streams into one table queue for its relation extension lock
+                // and wait on each other's WAL flushes (PostgreSQL 15 extends a table a
+                // page at a time). The ranges of a big table thus go to one stream while
+                // the other copies the rest, and both share them only at the end.
+                auto it = std::find_if(tasks.begin(), tasks.end(), [&](const CopyTask &t) { return streamsOn[t.table] == 0; });
+                if (it == tasks.end())
+                    it = tasks.begin();
+                CopyTask t = *it;
+                tasks.erase(it);
+                ++streamsOn[t.table];
                 ++copiesRunning;
                 return t;
             }
@@ -155,8 +165,9 @@ Expected<void> CopyStep::copyTables(DbRun &d, const QString &snapshot, pg::Conne
         --(isConstraint(t) ? b.constraints : b.indexes);
         wake.notify_all();
     };
-    auto copyEnded = [&] {
+    auto copyEnded = [&](const TableRun *t) {
         std::lock_guard lock(qmutex);
+        --streamsOn[t];
         --copiesRunning;
         wake.notify_all();
     };
@@ -181,7 +192,10 @@ Expected<void> CopyStep::copyTables(DbRun &d, const QString &snapshot, pg::Conne
         std::lock_guard lock(qmutex);
         wake.notify_all();
     };
-    auto unitDone = [&](TableRun *t) {
+    // A table is in the journal as done only once its rows are durable on the
+    // target: a resume does not copy it again, so a target crash right after an
+    // asynchronous commit would otherwise lose it.
+    auto unitDone = [&](TableRun *t, pg::Connection &tgt) {
         bool last = false;
         {
             std::lock_guard lock(qmutex);
@@ -189,12 +203,17 @@ Expected<void> CopyStep::copyTables(DbRun &d, const QString &snapshot, pg::Conne
         }
         e.event({{"event", "table-copied"}, {"database", js(d.name)}, {"table", js(t->qualified())}, {"rows", qint64(t->rows)}, {"bytes", qint64(t->bytesCopied)}});
         if (last) {
+            if (auto r = tgt.execNamed(QStringLiteral("direct/flush_commits"), {}, &local); !r) {
+                failWith(r.error());
+                return false;
+            }
             {
                 std::lock_guard lock(e.journal.mutex);
                 e.jdb(d).doneUnits << t->unit();
             }
             e.saveJournal();
         }
+        return true;
     };
     // A copy session: the source on the exported snapshot (refused once the
     // exporter is gone), the target with asynchronous commit (a crash mid-copy
@@ -343,7 +362,7 @@ Expected<void> CopyStep::copyTables(DbRun &d, const QString &snapshot, pg::Conne
                     r = copyChunk(*src, *tgt, *task, local);
                 }
                 if (!r) {
-                    copyEnded();
+                    copyEnded(t);
                     return failWith(r.error());
                 }
                 const bool last = --t->chunksLeft == 0;
@@ -351,9 +370,9 @@ Expected<void> CopyStep::copyTables(DbRun &d, const QString &snapshot, pg::Conne
                     t->state = Copied;
                     tableCopied(t); // before copyEnded(): an idle indexer must not stop first
                 }
-                copyEnded();
-                if (last)
-                    unitDone(t);
+                copyEnded(t);
+                if (last && !unitDone(t, *tgt))
+                    return;
             }
             src->exec(QStringLiteral("COMMIT"));
         });

@@ -866,6 +866,9 @@ private slots:
         QCOMPARE(resume->text(), QStringLiteral("Sign in to Azure…"));
         QTest::mouseClick(resume, Qt::LeftButton);
         QVERIFY(resumerCalled);
+        // Named as what it is, and a closed dialog is no failure.
+        QCOMPARE(model->lastActionMessage(), QStringLiteral("Sign-in to Azure cancelled."));
+        QVERIFY2(model->timeline().last().text.startsWith(QLatin1String("Sign-in to Azure requested by")), qPrintable(model->timeline().last().text));
 
         SignInDialog dialog(&signIn);
         dialog.show();

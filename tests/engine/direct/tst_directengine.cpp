@@ -114,6 +114,38 @@ private slots:
         QCOMPARE(back->dbname, QStringLiteral("d b"));
     }
 
+    // The copy sessions commit asynchronously; direct/flush_commits, run before the
+    // journal records a table as copied, must leave every earlier commit flushed.
+    // (Without it the walwriter flushes within wal_writer_delay: 10 s here.)
+    void flushCommitsMakesEarlierAsyncCommitsDurable()
+    {
+        test::PgClusterOptions o;
+        o.name = QStringLiteral("dflush");
+        o.extraConf << QStringLiteral("wal_writer_delay = 10s");
+        test::PgCluster c(o);
+        auto started = c.start();
+        QVERIFY2(started.has_value(), qPrintable(started ? QString() : started.error().toDisplayString()));
+        auto copier = pg::Connection::open(c.params());
+        auto other = pg::Connection::open(c.params());
+        QVERIFY(copier.has_value() && other.has_value());
+        QVERIFY(copier->exec(QStringLiteral("SET synchronous_commit = off")).has_value());
+        QVERIFY(copier->exec(QStringLiteral("CREATE TABLE probe (i int)")).has_value());
+        int unflushedBefore = 0;
+        for (int i = 0; i < 20; ++i) {
+            QVERIFY(copier->exec(QStringLiteral("INSERT INTO probe SELECT generate_series(1, 1000)")).has_value());
+            auto end = copier->exec(QStringLiteral("SELECT pg_current_wal_insert_lsn(), pg_current_wal_flush_lsn() < pg_current_wal_insert_lsn() AS unflushed"));
+            QVERIFY(end.has_value());
+            unflushedBefore += end->toBool(0, "unflushed") ? 1 : 0;
+            // From another session, as the engine does for a table whose last range another stream committed.
+            QVERIFY(other->execNamed(QStringLiteral("direct/flush_commits")).has_value());
+            auto flushed = copier->exec(QStringLiteral("SELECT pg_current_wal_flush_lsn() >= $1::pg_lsn"), {end->text(0, 0)});
+            QVERIFY(flushed.has_value());
+            QVERIFY2(flushed->toBool(0, 0), qPrintable(QStringLiteral("round %1: commit up to %2 not flushed").arg(i).arg(end->text(0, 0))));
+        }
+        qInfo("asynchronous commits not yet flushed before flush_commits: %d of 20", unflushedBefore);
+        QVERIFY2(unflushedBefore > 0, "every commit was already flushed: this cluster does not show what flush_commits is for");
+    }
+
     void migrateWithWritesAndCutover_data()
     {
         QTest::addColumn<int>("indexJobs");
