@@ -136,7 +136,7 @@ Expected<void> CopyStep::copyTables(DbRun &d, const QString &snapshot, pg::Conne
                 ++copiesRunning;
                 return t;
             }
-            // Without index workers, a copier builds ready indexes before further copies.
+            // Without index workers, copiers build the ready indexes once no table is left to copy.
             if (role == Role::Indexer || indexers == 0 || tasks.empty()) {
                 // ALTER TABLE ... ADD CONSTRAINT locks its table against every other
                 // build on it, CREATE INDEX only against that: a session never waits
