@@ -194,7 +194,9 @@ Expected<void> CopyStep::copyTables(DbRun &d, const QString &snapshot, pg::Conne
     };
     // A table is in the journal as done only once its rows are durable on the
     // target: a resume does not copy it again, so a target crash right after an
-    // asynchronous commit would otherwise lose it.
+    // asynchronous commit would otherwise lose it. A failed flush is not retried
+    // on a new session: a lost connection may be a restarted target that lost
+    // those commits, so the run fails and a resume copies the table again.
     auto unitDone = [&](TableRun *t, pg::Connection &tgt) {
         bool last = false;
         {
