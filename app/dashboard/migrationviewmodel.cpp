@@ -83,7 +83,7 @@ void MigrationViewModel::resume()
         return;
     // An Azure migration is not resumed but followed again once the app is signed in.
     const bool azure = isAzure();
-    addTimeline(azure ? tr("Sign-in to Azure requested by %1").arg(m_operator) : tr("Resume requested by %1").arg(m_operator));
+    addTimeline((azure ? tr("Sign-in to Azure requested by %1") : tr("Resume requested by %1")).arg(m_operator));
     QPointer<MigrationViewModel> self(this);
     m_resumer([self, azure](Expected<void> r) {
         if (!self)
