@@ -16,6 +16,7 @@ declare -A METHOD_TITLE=(
     [flexmigrate]='flexmigrate direct run --jobs 2 (to copy finished + indexes built)'
     [flexmigrate_alt]='the same with the binary in FLEXMIGRATE_ALT (an engine change, A/B in one run)'
 )
+# flexmigrate_alt stays last: run.sh leaves it out of the default list by stripping the last word.
 ALL_METHODS="dump_fc logical pgcopydb_default pgcopydb_j2 raw_par2 flexmigrate flexmigrate_alt"
 
 phase() { printf '%s\t%s\n' "$1" "$2" >>"$PHASES"; }
