@@ -194,28 +194,43 @@ Expected<void> CopyStep::copyTables(DbRun &d, const QString &snapshot, pg::Conne
     };
     // A table is in the journal as done only once its rows are durable on the
     // target: a resume does not copy it again, so a target crash right after an
-    // asynchronous commit would otherwise lose it. A failed flush is not retried
-    // on a new session: a lost connection may be a restarted target that lost
-    // those commits, so the run fails and a resume copies the table again.
-    auto unitDone = [&](TableRun *t, pg::Connection &tgt) {
-        bool last = false;
+    // asynchronous commit would otherwise lose it. One synchronous commit makes
+    // every earlier commit of every session durable, so copied tables are
+    // flushed and journaled together, at most once a second and when a copy
+    // stream has nothing left: per table, a database of 2000 small tables paid
+    // a WAL flush and a journal fsync for each. A failed flush is not retried on
+    // a new session: a lost connection may be a restarted target that lost
+    // those commits, so the run fails and a resume copies those tables again.
+    QStringList copiedUnits; // copied, not yet durable and journaled (qmutex)
+    auto lastJournaled = Clock::now();
+    auto journalCopied = [&](pg::Connection &tgt, bool now) {
+        QStringList units;
         {
             std::lock_guard lock(qmutex);
-            last = --leavesLeft[t->unit()] == 0;
+            if (copiedUnits.isEmpty() || (!now && Clock::now() - lastJournaled < std::chrono::seconds(1)))
+                return true;
+            units.swap(copiedUnits);
+            lastJournaled = Clock::now();
+        }
+        if (auto r = tgt.execNamed(QStringLiteral("direct/flush_commits"), {}, &local); !r) {
+            failWith(r.error());
+            return false;
+        }
+        {
+            std::lock_guard lock(e.journal.mutex);
+            e.jdb(d).doneUnits << units;
+        }
+        e.saveJournal();
+        return true;
+    };
+    auto unitDone = [&](TableRun *t, pg::Connection &tgt) {
+        {
+            std::lock_guard lock(qmutex);
+            if (--leavesLeft[t->unit()] == 0)
+                copiedUnits << t->unit();
         }
         e.event({{"event", "table-copied"}, {"database", js(d.name)}, {"table", js(t->qualified())}, {"rows", qint64(t->rows)}, {"bytes", qint64(t->bytesCopied)}});
-        if (last) {
-            if (auto r = tgt.execNamed(QStringLiteral("direct/flush_commits"), {}, &local); !r) {
-                failWith(r.error());
-                return false;
-            }
-            {
-                std::lock_guard lock(e.journal.mutex);
-                e.jdb(d).doneUnits << t->unit();
-            }
-            e.saveJournal();
-        }
-        return true;
+        return journalCopied(tgt, false);
     };
     // A copy session: the source on the exported snapshot (refused once the
     // exporter is gone), the target with asynchronous commit (a crash mid-copy
@@ -338,7 +353,7 @@ Expected<void> CopyStep::copyTables(DbRun &d, const QString &snapshot, pg::Conne
                     continue;
                 }
                 t->state = Copying;
-                auto r = copyChunk(*src, *tgt, *task, local);
+                auto r = copyChunk(*src, *tgt, *task, e.opt.freezeMinBytes, local);
                 for (int attempt = 1; !r && attempt <= kRetries && r.error().isConnectionLost() && !local.isCancelled(); ++attempt) {
                     const Error lost = r.error();
                     if (!retryAfter(attempt, lost, QStringLiteral("Copying %1").arg(t->qualified())))
@@ -361,7 +376,7 @@ Expected<void> CopyStep::copyTables(DbRun &d, const QString &snapshot, pg::Conne
                     *src = std::move(*s2);
                     *tgt = std::move(*t2);
                     prepared = false;
-                    r = copyChunk(*src, *tgt, *task, local);
+                    r = copyChunk(*src, *tgt, *task, e.opt.freezeMinBytes, local);
                 }
                 if (!r) {
                     copyEnded(t);
@@ -376,6 +391,9 @@ Expected<void> CopyStep::copyTables(DbRun &d, const QString &snapshot, pg::Conne
                 if (last && !unitDone(t, *tgt))
                     return;
             }
+            // A stream still copying journals what it adds itself, before it ends.
+            if (!local.isCancelled() && !journalCopied(*tgt, true))
+                return;
             src->exec(QStringLiteral("COMMIT"));
         });
     }
@@ -409,7 +427,7 @@ Expected<void> CopyStep::copyTables(DbRun &d, const QString &snapshot, pg::Conne
     return {};
 }
 
-Expected<void> CopyStep::copyChunk(pg::Connection &src, pg::Connection &tgt, const CopyTask &task, CancelToken &local)
+Expected<void> CopyStep::copyChunk(pg::Connection &src, pg::Connection &tgt, const CopyTask &task, qint64 freezeMinBytes, CancelToken &local)
 {
     TableRun &t = *task.table;
     const QString format = t.textFormat ? QStringLiteral("text") : QStringLiteral("binary");
@@ -425,8 +443,10 @@ Expected<void> CopyStep::copyChunk(pg::Connection &src, pg::Connection &tgt, con
     // A whole table goes in with FREEZE (TRUNCATE first, same transaction: the
     // condition COPY FREEZE needs): rows arrive frozen and all-visible, so the
     // index builds and the first VACUUM/reads do not rewrite every page to set
-    // hint bits. Ranges of a split table share it with other sessions: no FREEZE.
-    const bool freeze = task.fromBlock < 0;
+    // hint bits. Ranges of a split table share it with other sessions: no FREEZE;
+    // nor small tables (DirectOptions::freezeMinBytes: 2000 tables of 20 rows
+    // copied in 4.3 s instead of 9.3 s without their TRUNCATEs).
+    const bool freeze = task.fromBlock < 0 && t.heapBytes >= freezeMinBytes;
     const QString in = QStringLiteral("COPY %1 (%2) FROM STDIN (FORMAT %3%4)").arg(t.qualified(), t.columns, format, freeze ? QStringLiteral(", FREEZE") : QString());
     const QString ctx = QStringLiteral("Copying %1").arg(t.qualified());
 

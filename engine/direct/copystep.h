@@ -34,7 +34,7 @@ public:
     Expected<void> copyTables(DbRun &d, const QString &snapshot, pg::Connection *exporter);
 
 private:
-    static Expected<void> copyChunk(pg::Connection &src, pg::Connection &tgt, const CopyTask &task, CancelToken &local);
+    static Expected<void> copyChunk(pg::Connection &src, pg::Connection &tgt, const CopyTask &task, qint64 freezeMinBytes, CancelToken &local);
 
     Engine &m_engine;
 };

@@ -48,6 +48,13 @@ struct DirectOptions {
     QString pgBinDir;
     /** Tables with more heap than this are copied as several ctid ranges so all workers share them. */
     qint64 splitThresholdBytes = 32LL * 1024 * 1024;
+    /**
+     * A table copied whole with at least this much heap goes in with COPY FREEZE
+     * (after a TRUNCATE in the same transaction), smaller ones with a plain COPY:
+     * for a few pages the TRUNCATE (a new file, the old one unlinked at commit)
+     * costs more than the hint bits FREEZE saves.
+     */
+    qint64 freezeMinBytes = 4LL * 1024 * 1024;
     /** Heartbeat and status sampling interval. */
     int heartbeatMs = 500;
     /**

@@ -287,6 +287,41 @@ private slots:
         }
     }
 
+    // A table copied whole with at least freezeMinBytes of heap arrives frozen
+    // and all-visible (COPY FREEZE); a smaller one goes in with a plain COPY,
+    // without the TRUNCATE that FREEZE needs.
+    void freezesOnlyTablesOverTheThreshold()
+    {
+        const QString db = QStringLiteral("freeze_min");
+        QVERIFY(m_source.createDatabase(db).has_value());
+        auto made = m_source.execute(db, QStringLiteral("CREATE TABLE small (id int PRIMARY KEY, v text);"
+                                                        "INSERT INTO small SELECT g, repeat('s', 50) FROM generate_series(1, 20) g;"
+                                                        "CREATE TABLE medium (id int PRIMARY KEY, v text);"
+                                                        "INSERT INTO medium SELECT g, repeat('m', 100) FROM generate_series(1, 3000) g"));
+        QVERIFY(m_source.execute(db, QStringLiteral("VACUUM ANALYZE")).has_value()); // heap sizes for the planner
+        QVERIFY2(made.has_value(), qPrintable(made ? QString() : made.error().toDisplayString()));
+        auto o = options(db, QStringLiteral("freeze_min"));
+        o.splitThresholdBytes = 64LL << 20; // both whole
+        o.freezeMinBytes = 64 * 1024;       // medium has ~400 kB, small one page
+        o.cutover = direct::CutoverMode::Ready;
+        direct::DirectEngine engine(o);
+        engine.start();
+        QVERIFY2(waitFor([&] { return engine.isFinished(); }, 120000), "did not finish");
+        auto r = engine.result();
+        QVERIFY2(r.has_value(), qPrintable(r ? QString() : r.error().toDisplayString()));
+        QCOMPARE(test::tableChecksums(m_target, db), test::tableChecksums(m_source, db));
+        QVERIFY(m_target.execute(db, QStringLiteral("CREATE EXTENSION IF NOT EXISTS pg_visibility")).has_value());
+        auto frozen = [&](const char *table) {
+            auto q = m_target.query(db, QStringLiteral("SELECT s.all_frozen || '/' || pg_relation_size('%1') / current_setting('block_size')::int "
+                                                       "FROM pg_visibility_map_summary('%1') s").arg(QLatin1String(table)));
+            return q ? q->text(0, 0) : QStringLiteral("query failed: ") + q.error().message;
+        };
+        const QString medium = frozen("medium");
+        QVERIFY2(medium.section(QLatin1Char('/'), 0, 0) == medium.section(QLatin1Char('/'), 1, 1) && medium.section(QLatin1Char('/'), 1, 1).toInt() > 8,
+                 qPrintable(QStringLiteral("medium: %1 pages all-frozen").arg(medium)));
+        QCOMPARE(frozen("small"), QStringLiteral("0/1"));
+    }
+
     /** The database's own default_transaction_read_only setting on the source ("" when it has none). */
     QString readOnlySetting(const QString &db)
     {
