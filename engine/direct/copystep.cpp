@@ -48,6 +48,14 @@ Expected<void> CopyStep::copyTables(DbRun &d, const QString &snapshot, pg::Conne
                 entriesOf[unquoted(m.captured(1))].push_back(i);
         }
     }
+    // A table is split only when it is big and more than its share of the
+    // work: a whole table goes in with FREEZE and is read with a sequential
+    // scan (a small ring of buffers on the source), ranges with neither.
+    qint64 toCopy = 0;
+    for (const auto &t : d.tables)
+        if (!done.contains(t->unit()))
+            toCopy += t->heapBytes;
+    const double share = double(toCopy) / std::max(1, e.opt.jobs);
     for (auto &t : d.tables) {
         if (done.contains(t->unit())) {
             t->state = Copied;
@@ -55,7 +63,7 @@ Expected<void> CopyStep::copyTables(DbRun &d, const QString &snapshot, pg::Conne
         }
         leavesLeft[t->unit()]++;
         const qint64 blocks = t->heapBytes / t->blockSize;
-        if (t->heapBytes > e.opt.splitThresholdBytes && blocks > 16) {
+        if (t->heapBytes > e.opt.splitThresholdBytes && blocks > 16 && double(t->heapBytes) > e.opt.splitAboveShare * share) {
             // ctid ranges (TID range scans, PostgreSQL 14+) let every worker share a big table.
             // Small ranges (~16 MB) keep the tail short: the table's indexes wait for its last range.
             const qint64 n = std::clamp<qint64>(std::max<qint64>(e.opt.jobs * 4, t->heapBytes / (16LL << 20)), 2, 512);

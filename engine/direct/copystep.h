@@ -17,7 +17,8 @@ struct CopyTask;
 /**
  * @brief DESIGN.md step 4: parallel binary COPY streamed source -> target in
  * the process (no files; one COPY message in flight per worker bounds memory),
- * big tables split into ctid ranges, every worker on the exported snapshot.
+ * a table that dominates the copy split into ctid ranges
+ * (DirectOptions::splitAboveShare), every worker on the exported snapshot.
  * A table's indexes start as soon as its last range is in, on index sessions
  * of their own (DirectOptions::indexJobs, like pgcopydb's index jobs), so the
  * copy streams never pause for a build; copy workers that run out of tables

@@ -49,6 +49,14 @@ struct DirectOptions {
     /** Tables with more heap than this are copied as several ctid ranges so all workers share them. */
     qint64 splitThresholdBytes = 32LL * 1024 * 1024;
     /**
+     * ...and only when it has more than this many times its share of the copy
+     * (all heap / jobs): ranges lose COPY FREEZE on the target and the
+     * sequential scan's buffer ring on the source. Scale 50 on 2 cores, the
+     * 640 MB pgbench_accounts (58 % of the data) whole: 12.8-14.3 s to
+     * indexes built, in ranges: 23.0-26.0 s. 0: split whatever is over the threshold.
+     */
+    double splitAboveShare = 1.5;
+    /**
      * A table copied whole with at least this much heap goes in with COPY FREEZE
      * (after a TRUNCATE in the same transaction), smaller ones with a plain COPY:
      * for a few pages the TRUNCATE (a new file, the old one unlinked at commit)

@@ -28,6 +28,7 @@ class TestDirectEngine : public QObject
         auto o = test::directOptions(m_source, m_target, m_dir, db, name);
         // Small tables here: split anything over 256 kB so the range code runs.
         o.splitThresholdBytes = 256 * 1024;
+        o.splitAboveShare = 0;
         return o;
     }
 
@@ -287,22 +288,27 @@ private slots:
         }
     }
 
-    // A table copied whole with at least freezeMinBytes of heap arrives frozen
-    // and all-visible (COPY FREEZE); a smaller one goes in with a plain COPY,
-    // without the TRUNCATE that FREEZE needs.
-    void freezesOnlyTablesOverTheThreshold()
+    // A table is split into ranges only when it is over the threshold and more
+    // than 1.5 times its share of the copy; a table copied whole with at least
+    // freezeMinBytes of heap arrives frozen and all-visible (COPY FREEZE), a
+    // smaller one, or a split one, does not.
+    void splitsOversizedTablesFreezesWholeOnes()
     {
         const QString db = QStringLiteral("freeze_min");
         QVERIFY(m_source.createDatabase(db).has_value());
         auto made = m_source.execute(db, QStringLiteral("CREATE TABLE small (id int PRIMARY KEY, v text);"
                                                         "INSERT INTO small SELECT g, repeat('s', 50) FROM generate_series(1, 20) g;"
                                                         "CREATE TABLE medium (id int PRIMARY KEY, v text);"
-                                                        "INSERT INTO medium SELECT g, repeat('m', 100) FROM generate_series(1, 3000) g"));
-        QVERIFY(m_source.execute(db, QStringLiteral("VACUUM ANALYZE")).has_value()); // heap sizes for the planner
+                                                        "INSERT INTO medium SELECT g, repeat('m', 100) FROM generate_series(1, 3000) g;"
+                                                        "CREATE TABLE big (id int PRIMARY KEY, v text);"
+                                                        "INSERT INTO big SELECT g, repeat('b', 100) FROM generate_series(1, 40000) g"));
         QVERIFY2(made.has_value(), qPrintable(made ? QString() : made.error().toDisplayString()));
+        QVERIFY(m_source.execute(db, QStringLiteral("VACUUM ANALYZE")).has_value()); // heap sizes for the planner
         auto o = options(db, QStringLiteral("freeze_min"));
-        o.splitThresholdBytes = 64LL << 20; // both whole
-        o.freezeMinBytes = 64 * 1024;       // medium has ~400 kB, small one page
+        o.jobs = 2;
+        o.splitAboveShare = 1.5;            // big (~5.6 MB of ~6 MB) is over 1.5 shares, medium (~0.4 MB) is not
+        o.splitThresholdBytes = 256 * 1024; // both over it
+        o.freezeMinBytes = 64 * 1024;       // medium over it, small (one page) not
         o.cutover = direct::CutoverMode::Ready;
         direct::DirectEngine engine(o);
         engine.start();
@@ -311,6 +317,7 @@ private slots:
         QVERIFY2(r.has_value(), qPrintable(r ? QString() : r.error().toDisplayString()));
         QCOMPARE(test::tableChecksums(m_target, db), test::tableChecksums(m_source, db));
         QVERIFY(m_target.execute(db, QStringLiteral("CREATE EXTENSION IF NOT EXISTS pg_visibility")).has_value());
+        // "all-frozen pages/pages"
         auto frozen = [&](const char *table) {
             auto q = m_target.query(db, QStringLiteral("SELECT s.all_frozen || '/' || pg_relation_size('%1') / current_setting('block_size')::int "
                                                        "FROM pg_visibility_map_summary('%1') s").arg(QLatin1String(table)));
@@ -320,6 +327,9 @@ private slots:
         QVERIFY2(medium.section(QLatin1Char('/'), 0, 0) == medium.section(QLatin1Char('/'), 1, 1) && medium.section(QLatin1Char('/'), 1, 1).toInt() > 8,
                  qPrintable(QStringLiteral("medium: %1 pages all-frozen").arg(medium)));
         QCOMPARE(frozen("small"), QStringLiteral("0/1"));
+        const QString big = frozen("big");
+        QVERIFY2(big.section(QLatin1Char('/'), 0, 0) == QLatin1String("0") && big.section(QLatin1Char('/'), 1, 1).toInt() > 500,
+                 qPrintable(QStringLiteral("big: %1 pages all-frozen (split: none)").arg(big)));
     }
 
     /** The database's own default_transaction_read_only setting on the source ("" when it has none). */
