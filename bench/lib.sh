@@ -46,6 +46,8 @@ start_clusters() {
     SOURCE_URI=$(sed -n 's/^SOURCE_URI=//p' "$envf")
     TARGET_URI=$(sed -n 's/^TARGET_URI=//p' "$envf")
     SOURCE_PORT=$(sed -n 's/^SOURCE_PORT=//p' "$envf")
+    SOURCE_DATADIR=$(sed -n 's/^SOURCE_DATADIR=//p' "$envf")
+    PG_BINDIR=$(sed -n 's/^PG_BINDIR=//p' "$envf")
     TARGET_PORT=$(sed -n 's/^TARGET_PORT=//p' "$envf")
     # Passwords, only to scrub them from the logs at the end.
     SCRUB=$(printf '%s\n%s\n' "$SOURCE_URI" "$TARGET_URI" | sed -nE 's#^postgresql://[^:]*:([^@]*)@.*#\1#p')
@@ -146,6 +148,16 @@ reset_target() {
     q "$TARGET_URI" "CREATE DATABASE $DB" >/dev/null
     q "$SOURCE_URI" "CHECKPOINT" >/dev/null
     q "$TARGET_URI" "CHECKPOINT" >/dev/null
+    evict_source_buffers
+}
+
+# Restarts the source server (same data, settings and port): its buffer pool
+# starts empty. The servers run as the OS user postgres when we are root.
+restart_source() {
+    local as=()
+    ((EUID == 0)) && as=(runuser -u postgres --)
+    "${as[@]}" "$PG_BINDIR/pg_ctl" -D "$SOURCE_DATADIR" -l "$SOURCE_DATADIR/restart.log" -m fast -w restart >/dev/null ||
+        die "restarting the source server failed (see $SOURCE_DATADIR/restart.log)"
 }
 
 # Exact row count of every user table, and the number of indexes, one line per table.

@@ -76,6 +76,38 @@ VACUUM ANALYZE;
 SQL
 }
 
+# A table in a database of its own on the source, a little bigger than the
+# source's shared_buffers. Before every method reset_target restarts the source
+# (its buffer pool empty) and reads the ballast into the pool (pg_prewarm), so
+# each method starts with none of the copied data in the source's buffers and
+# every buffer in use, as on a server whose cache holds its own working set.
+# Without it the pool kept whatever the previous method left: peers read big
+# tables through a small ring and leave the pool alone, TID range scans read
+# through it (PostgreSQL 15 gives them no ring), so a flexmigrate run found
+# tables the previous flexmigrate run had loaded (perf: heap_getnextslot_tidrange
+# 9.8 % of samples after a peer, 1.2 % after a flexmigrate run). Prewarming
+# alone was not enough: a page read more than once survives one sweep of the
+# clock (usage counts), so a restart empties the pool first.
+load_ballast() {
+    BALLAST=$(uri_db "$SOURCE_URI" bench_ballast)
+    q "$SOURCE_URI" "DROP DATABASE IF EXISTS bench_ballast WITH (FORCE)" >/dev/null
+    q "$SOURCE_URI" "CREATE DATABASE bench_ballast" >/dev/null
+    # fillfactor 10: one 700-byte row per page, so pages = rows.
+    q "$BALLAST" "CREATE EXTENSION pg_prewarm;
+                  CREATE TABLE ballast (id int, pad text) WITH (fillfactor = 10, autovacuum_enabled = false);
+                  INSERT INTO ballast SELECT g, repeat('b', 700)
+                    FROM generate_series(1, (pg_size_bytes(current_setting('shared_buffers')) * 11 / 10
+                                             / current_setting('block_size')::int)::int) g" >/dev/null &&
+        q "$BALLAST" "VACUUM ballast" >/dev/null || die "loading the ballast table failed"
+}
+
+# Fills the source's buffer pool with the ballast table (see load_ballast).
+evict_source_buffers() {
+    [[ -n ${BALLAST:-} ]] || return 0
+    restart_source
+    q "$BALLAST" "SELECT pg_prewarm('ballast')" >/dev/null || die "pg_prewarm of the ballast table failed"
+}
+
 # Size facts of the source database after the load (bytes, live rows).
 source_facts() {
     DB_BYTES=$(q "$SRC" "SELECT pg_database_size(current_database())")

@@ -121,6 +121,7 @@ log "loading scale $SCALE"
 t0=$(now)
 load_data "$SCALE"
 echo "load_s=$(elapsed "$t0")" >>"$RES/meta.env"
+load_ballast
 source_facts
 table_counts "$SRC" >"$RES/source-counts.tsv"
 SRC_SCHEMAS=$(q "$SRC" "SELECT string_agg(nspname, ',') FROM pg_namespace")
