@@ -51,9 +51,9 @@ struct DirectOptions {
     /**
      * ...and only when it has more than this many times its share of the copy
      * (all heap / jobs): ranges lose COPY FREEZE on the target and the
-     * sequential scan's buffer ring on the source. Scale 50 on 2 cores, the
-     * 640 MB pgbench_accounts (58 % of the data) whole: 12.8-14.3 s to
-     * indexes built, in ranges: 23.0-26.0 s. 0: split whatever is over the threshold.
+     * sequential scan's buffer ring on the source. On 2 cores, pgbench_accounts
+     * alone (640 MB): whole 9.7-10.0 s, in ranges on 2 streams 15.8-17.6 s with
+     * twice the CPU (bench/README.md). 0: split whatever is over the threshold.
      */
     double splitAboveShare = 1.5;
     /**
