@@ -46,6 +46,16 @@ class TestDirectEngine : public QObject
         return true;
     }
 
+    /** Starts the engine and waits for its end: empty when it succeeded, else why not. */
+    QString runToEnd(direct::DirectEngine &engine)
+    {
+        engine.start();
+        if (!waitFor([&] { return engine.isFinished(); }, 120000))
+            return QStringLiteral("did not finish");
+        auto r = engine.result();
+        return r ? QString() : r.error().toDisplayString();
+    }
+
     static QStringList eventNames(std::vector<nlohmann::json> &all, direct::DirectEngine &e)
     {
         for (auto &j : e.takeEvents())
@@ -263,10 +273,8 @@ private slots:
         o.databases = dbs;
         o.cutover = direct::CutoverMode::Ready;
         direct::DirectEngine engine(o);
-        engine.start();
-        QVERIFY2(waitFor([&] { return engine.isFinished(); }, 120000), "did not finish");
-        auto r = engine.result();
-        QVERIFY2(r.has_value(), qPrintable(r ? QString() : r.error().toDisplayString()));
+        const QString failed = runToEnd(engine);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
         std::vector<nlohmann::json> events;
         eventNames(events, engine);
         QSet<QString> slotNames;
@@ -311,10 +319,8 @@ private slots:
         o.freezeMinBytes = 64 * 1024;       // medium over it, small (one page) not
         o.cutover = direct::CutoverMode::Ready;
         direct::DirectEngine engine(o);
-        engine.start();
-        QVERIFY2(waitFor([&] { return engine.isFinished(); }, 120000), "did not finish");
-        auto r = engine.result();
-        QVERIFY2(r.has_value(), qPrintable(r ? QString() : r.error().toDisplayString()));
+        const QString failed = runToEnd(engine);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
         QCOMPARE(test::tableChecksums(m_target, db), test::tableChecksums(m_source, db));
         QVERIFY(m_target.execute(db, QStringLiteral("CREATE EXTENSION IF NOT EXISTS pg_visibility")).has_value());
         // "all-frozen pages/pages"
