@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 FlexMigrate contributors
 #include "engine/arm/jsonutil.h"
 
+#include "engine/core/numeric.h"
+
 #include <QTimeZone>
 
 namespace fm::arm::jsonutil {
@@ -95,7 +97,7 @@ std::optional<qint64> integer(const json &object, std::string_view key)
     if (v->is_number_integer())
         return v->get<qint64>();
     if (v->is_number_float())
-        return qint64(v->get<double>());
+        return wholeNumber(v->get<double>());
     if (v->is_string()) {
         bool ok = false;
         const qint64 n = toQString(v->get_ref<const std::string &>()).trimmed().toLongLong(&ok);

@@ -3,11 +3,14 @@
 #include "engine/http/lro.h"
 
 #include "engine/core/logging.h"
+#include "engine/core/numeric.h"
 #include "engine/http/armerror.h"
 #include "engine/http/httpclient.h"
 #include "engine/http/logpolicy.h"
 
 #include <QTimer>
+
+#include <algorithm>
 
 #include <nlohmann/json.hpp>
 
@@ -253,7 +256,7 @@ void LroPoller::onPollResponse(const Response &response)
         m_status = jsonString(*doc, {"status"});
         int percent = -1;
         if (doc->is_object() && doc->contains("percentComplete") && (*doc)["percentComplete"].is_number())
-            percent = int((*doc)["percentComplete"].get<double>());
+            percent = int(std::clamp<qint64>(wholeNumber((*doc)["percentComplete"].get<double>()).value_or(-1), -1, 100));
         emit progress(m_status, percent);
         if (m_status.isEmpty()) {
             Error e = Error::make(ErrorCategory::Arm, QStringLiteral("MalformedOperationStatus"),

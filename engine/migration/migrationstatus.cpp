@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 FlexMigrate contributors
 #include "engine/migration/migrationstatus.h"
 
+#include "engine/core/numeric.h"
+
 #include <algorithm>
 #include <array>
 
@@ -87,7 +89,7 @@ std::optional<qint64> qi(const json &o, const char *key)
     auto it = o.find(key);
     if (it == o.end() || !it->is_number())
         return std::nullopt;
-    return it->is_number_integer() ? it->get<qint64>() : qint64(it->get<double>());
+    return it->is_number_integer() ? std::optional<qint64>(it->get<qint64>()) : wholeNumber(it->get<double>());
 }
 
 QDateTime qdt(const json &o, const char *key)

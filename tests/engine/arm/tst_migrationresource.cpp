@@ -177,6 +177,36 @@ private slots:
             QVERIFY(m);
     }
 
+    // A double outside qint64's range has no integer value; converting it was
+    // undefined behaviour (found by fuzz_dmsjson: "1.55556e+23").
+    void integersOutOfRange_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<bool>("present");
+        QTest::addColumn<qint64>("value");
+        QTest::newRow("integer") << QByteArray(R"({"n": 42})") << true << qint64(42);
+        QTest::newRow("fraction truncates") << QByteArray(R"({"n": 12.7})") << true << qint64(12);
+        QTest::newRow("negative fraction") << QByteArray(R"({"n": -3.5})") << true << qint64(-3);
+        QTest::newRow("string") << QByteArray(R"({"n": " 77 "})") << true << qint64(77);
+        QTest::newRow("fuzzer's 1.5e23") << QByteArray(R"({"n": 155556000000000000000000.0})") << false << qint64(0);
+        QTest::newRow("1e300") << QByteArray(R"({"n": 1e300})") << false << qint64(0);
+        QTest::newRow("-1e300") << QByteArray(R"({"n": -1e300})") << false << qint64(0);
+        QTest::newRow("2^63 exactly") << QByteArray(R"({"n": 9223372036854775808.0})") << false << qint64(0);
+        QTest::newRow("below -2^63") << QByteArray(R"({"n": -9223372036854777856.0})") << false << qint64(0);
+    }
+    void integersOutOfRange()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(bool, present);
+        QFETCH(qint64, value);
+        auto j = jsonutil::parse(text, QStringLiteral("response"));
+        QVERIFY(j);
+        const auto n = jsonutil::integer(*j, "n");
+        QCOMPARE(n.has_value(), present);
+        if (present)
+            QCOMPARE(*n, value);
+    }
+
     void nameAvailability()
     {
         auto a = parseNameAvailability(load(QStringLiteral("checkname-available.json")));

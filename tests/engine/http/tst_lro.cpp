@@ -94,6 +94,25 @@ private slots:
         QCOMPARE(lro->status(), QStringLiteral("Succeeded"));
     }
 
+    // percentComplete is a server's number: out of range it is unknown (-1) or
+    // clamped, never a converted double outside int's range.
+    void percentCompleteOutOfRange()
+    {
+        Fixture f;
+        f.nam.enqueue(FakeResponse::json(200, R"({"status":"InProgress","percentComplete":1e300})"));
+        f.nam.enqueue(FakeResponse::json(200, R"({"status":"InProgress","percentComplete":250.5})"));
+        f.nam.enqueue(FakeResponse::json(200, R"({"status":"Succeeded","percentComplete":-1e30})"));
+        f.nam.enqueue(FakeResponse::json(200, R"({"result":1})"));
+        std::unique_ptr<LroPoller> lro(LroPoller::fromResponse(f.client.get(), "POST", kResource,
+                                                               initial(202, {{"Azure-AsyncOperation", kAsync}, {"Location", kLocation}})));
+        QSignalSpy progress(lro.get(), &LroPoller::progress);
+        QVERIFY(await(lro.get()));
+        QCOMPARE(progress.size(), 3);
+        QCOMPARE(progress.at(0).at(1).toInt(), -1);
+        QCOMPARE(progress.at(1).at(1).toInt(), 100);
+        QCOMPARE(progress.at(2).at(1).toInt(), -1);
+    }
+
     void asyncOperationPostFetchesLocationResult()
     {
         Fixture f;
