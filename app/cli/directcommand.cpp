@@ -18,6 +18,7 @@
 #include <QTextStream>
 #include <QTimer>
 
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <cstdio>
@@ -64,7 +65,7 @@ QString progressLine(const direct::DirectStatus &s)
                        .arg(qint64(s.rowsPerSecond))
                        .arg(s.mbPerSecond, 0, 'f', 1);
     if (s.etaSeconds > 0)
-        line += QStringLiteral(" | ETA %1 s").arg(int(s.etaSeconds));
+        line += QStringLiteral(" | ETA %1 s").arg(qint64(std::min(s.etaSeconds, 1e9))); // clamped: a stalled rate gives astronomic ETAs
     return line;
 }
 
