@@ -92,7 +92,7 @@ int runDirect(const QStringList &arguments)
     QCommandLineOption db(QStringLiteral("db"), QStringLiteral("Database to migrate (repeat)."), QStringLiteral("name"));
     QCommandLineOption name(QStringLiteral("name"), QStringLiteral("Migration name: names the replication objects and the journal (default: default)."), QStringLiteral("name"), QStringLiteral("default"));
     QCommandLineOption jobs(QStringLiteral("jobs"), QStringLiteral("Parallel copy streams (default 2)."), QStringLiteral("n"), QStringLiteral("2"));
-    QCommandLineOption indexJobs(QStringLiteral("index-jobs"), QStringLiteral("Target sessions building indexes while the copy goes on (default: as many as --jobs; 0: the copy streams build them)."), QStringLiteral("n"));
+    QCommandLineOption indexJobs(QStringLiteral("index-jobs"), QStringLiteral("Target sessions building indexes while the copy goes on (default 0: the copy streams build them once every table is copied)."), QStringLiteral("n"));
     QCommandLineOption cutover(QStringLiteral("cutover"), QStringLiteral("manual (a line 'cutover' on stdin), ready (as soon as lag is zero) or never (stream until interrupted)."), QStringLiteral("mode"), QStringLiteral("manual"));
     QCommandLineOption freeze(QStringLiteral("freeze-writes"), QStringLiteral("Make the source databases read-only at cutover (undone if the cutover aborts)."));
     QCommandLineOption resume(QStringLiteral("resume"), QStringLiteral("Continue an interrupted run from its journal."));

@@ -109,9 +109,10 @@ Expected<void> CopyStep::copyTables(DbRun &d, const QString &snapshot, pg::Conne
     });
     std::optional<Error> firstError;
     const int workers = int(std::min<size_t>(size_t(e.opt.jobs), tasks.size()));
-    // Index builders of their own (pgcopydb's index jobs): the copy streams
-    // never pause for a build, so both cores stay busy while the target sorts,
-    // and a big table's index overlaps the copy of the rest instead of its tail.
+    // Index builders of their own (pgcopydb's index jobs), when asked for: a
+    // build beside the copies overlaps them, but on a machine with as many
+    // cores as streams it takes a core from the stream of the biggest table,
+    // whose copy ends the run (DirectOptions::indexJobs: slower at scale 50).
     const int indexers = entriesOf.empty() ? 0 : (e.opt.indexJobs < 0 ? e.opt.jobs : e.opt.indexJobs);
     size_t copiesRunning = 0;
     enum class Role { Copier, Indexer };

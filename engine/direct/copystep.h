@@ -19,10 +19,10 @@ struct CopyTask;
  * the process (no files; one COPY message in flight per worker bounds memory),
  * a table that dominates the copy split into ctid ranges
  * (DirectOptions::splitAboveShare), every worker on the exported snapshot.
- * A table's indexes start as soon as its last range is in, on index sessions
- * of their own (DirectOptions::indexJobs, like pgcopydb's index jobs), so the
- * copy streams never pause for a build; copy workers that run out of tables
- * help with the indexes. Builds are serial while copies run and may use
+ * A table's indexes are ready as soon as its last range is in; by default the
+ * copy workers build them once no table is left to copy (a build beside a
+ * copy took its core), or index sessions of their own do it meanwhile
+ * (DirectOptions::indexJobs, like pgcopydb's index jobs). Builds are serial while copies run and may use
  * parallel workers after; each gets the memory to sort in memory
  * (resources/sql/direct/index_session.sql).
  */

@@ -35,10 +35,12 @@ struct DirectOptions {
     int jobs = 2;
     /**
      * Target sessions that build indexes and constraints while the copy goes on
-     * (pgcopydb's --index-jobs); -1: as many as `jobs`. 0: the copy workers
-     * build them between copies. Copy workers that run out of tables help too.
+     * (pgcopydb's --index-jobs); -1: as many as `jobs`. 0 (default): the copy
+     * workers build them once no table is left to copy, so builds never take
+     * the cores from a copy stream. At scale 50 on 2 cores (bench/README.md,
+     * both orders): 0 took 18.6-24.1 s, `jobs` sessions 19.6-33.6 s.
      */
-    int indexJobs = -1;
+    int indexJobs = 0;
     CutoverMode cutover = CutoverMode::Manual;
     bool freezeWrites = false;
     bool resume = false;
@@ -51,11 +53,15 @@ struct DirectOptions {
     /**
      * ...and only when it has more than this many times its share of the copy
      * (all heap / jobs): ranges lose COPY FREEZE on the target and the
-     * sequential scan's buffer ring on the source. On 2 cores, pgbench_accounts
-     * alone (640 MB): whole 9.7-10.0 s, in ranges on 2 streams 15.8-17.6 s with
-     * twice the CPU (bench/README.md). 0: split whatever is over the threshold.
+     * sequential scan's buffer ring on the source, and two streams into one
+     * table queue on its extension lock. 2.0 means that with `jobs` = 2 no table
+     * is split: on 2 cores pgbench_accounts (72 % of the heap at scale 50) whole
+     * on one stream beside the rest took the run to 11.8-15.6 s, in ranges on
+     * both streams 19.2-26.2 s (bench/README.md); alone in a database, whole
+     * 9.7-10.0 s, ranges 15.8-17.6 s. With 3 or more jobs a table over twice
+     * its share is still split. 0: split whatever is over the threshold.
      */
-    double splitAboveShare = 1.5;
+    double splitAboveShare = 2.0;
     /**
      * A table copied whole with at least this much heap goes in with COPY FREEZE
      * (after a TRUNCATE in the same transaction), smaller ones with a plain COPY:
