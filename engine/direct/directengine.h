@@ -38,7 +38,8 @@ struct DirectOptions {
      * (pgcopydb's --index-jobs); -1: as many as `jobs`. 0 (default): the copy
      * workers build them once no table is left to copy, so builds never take
      * the cores from a copy stream. At scale 50 on 2 cores (bench/README.md,
-     * both orders): 0 took 18.6-24.1 s, `jobs` sessions 19.6-33.6 s.
+     * both orders, pgbench_accounts still split then): 0 took 18.6-24.1 s,
+     * `jobs` sessions 19.6-33.6 s.
      */
     int indexJobs = 0;
     CutoverMode cutover = CutoverMode::Manual;
