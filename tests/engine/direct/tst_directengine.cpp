@@ -338,6 +338,47 @@ private slots:
                  qPrintable(QStringLiteral("big: %1 pages all-frozen (split: none)").arg(big)));
     }
 
+    // Of the index builds ready at once, the longest goes first: one stream
+    // copies the GIN table first (its slow build should overlap the copy) and
+    // the big table second, then builds the big table's indexes before the
+    // small table's, although that table was copied first.
+    void buildsLongestIndexFirst()
+    {
+        const QString db = QStringLiteral("build_order");
+        QVERIFY(m_source.createDatabase(db).has_value());
+        auto made = m_source.execute(db, QStringLiteral("CREATE TABLE tagged (id int PRIMARY KEY, attrs jsonb);"
+                                                        "INSERT INTO tagged SELECT g, jsonb_build_object('k', g % 7) FROM generate_series(1, 200) g;"
+                                                        "CREATE INDEX tagged_attrs ON tagged USING gin (attrs);"
+                                                        "CREATE TABLE big (id int PRIMARY KEY, v text);"
+                                                        "INSERT INTO big SELECT g, repeat('b', 100) FROM generate_series(1, 40000) g;"
+                                                        "CREATE INDEX big_v ON big (v)"));
+        QVERIFY2(made.has_value(), qPrintable(made ? QString() : made.error().toDisplayString()));
+        QVERIFY(m_source.execute(db, QStringLiteral("VACUUM ANALYZE")).has_value()); // heap sizes for the planner
+        auto o = options(db, QStringLiteral("build_order"));
+        o.jobs = 1;
+        o.indexJobs = 0;
+        o.splitAboveShare = 2.0;
+        o.cutover = direct::CutoverMode::Ready;
+        direct::DirectEngine engine(o);
+        const QString failed = runToEnd(engine);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
+        std::vector<nlohmann::json> events;
+        eventNames(events, engine);
+        QStringList copied, built;
+        for (const auto &j : events) {
+            if (j.value("event", "") == "table-copied")
+                copied << QString::fromStdString(j.value("table", ""));
+            if (j.value("event", "") == "index-built" && !QString::fromStdString(j.value("table", "")).contains(QLatin1String("heartbeat")))
+                built << QString::fromStdString(j.value("table", ""));
+        }
+        QCOMPARE(copied.filter(QStringLiteral("tagged")).size(), 1);
+        QVERIFY2(copied.indexOf(QStringLiteral("\"public\".\"tagged\"")) >= 0 && copied.indexOf(QStringLiteral("\"public\".\"tagged\"")) < copied.indexOf(QStringLiteral("\"public\".\"big\"")),
+                 qPrintable(copied.join(QStringLiteral(", "))));
+        QCOMPARE(built.size(), 4);
+        QVERIFY2(built[0].contains(QLatin1String("\"big\"")) && built[1].contains(QLatin1String("\"big\"")), qPrintable(built.join(QStringLiteral(", "))));
+        QCOMPARE(test::tableChecksums(m_target, db), test::tableChecksums(m_source, db));
+    }
+
     /** The database's own default_transaction_read_only setting on the source ("" when it has none). */
     QString readOnlySetting(const QString &db)
     {
