@@ -22,8 +22,9 @@ struct CopyTask;
  * A table's indexes are ready as soon as its last range is in; by default the
  * copy workers build them once no table is left to copy (a build beside a
  * copy took its core), or index sessions of their own do it meanwhile
- * (DirectOptions::indexJobs, like pgcopydb's index jobs). Builds are serial
- * while copies run and may use parallel workers after; each gets the memory to sort in memory
+ * (DirectOptions::indexJobs, like pgcopydb's index jobs). Ready builds go
+ * longest first. Builds are serial while copies run and may use parallel
+ * workers after; each gets the memory to sort in memory
  * (resources/sql/direct/index_session.sql).
  */
 class CopyStep
