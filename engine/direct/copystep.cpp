@@ -226,8 +226,9 @@ Expected<void> CopyStep::copyTables(DbRun &d, const QString &snapshot, pg::Conne
     // flushed and journaled together, at most once a second and when a copy
     // stream has nothing left: per table, a database of 2000 small tables paid
     // a WAL flush and a journal fsync for each. A failed flush is not retried on
-    // a new session: a lost connection may be a restarted target that lost
-    // those commits, so the run fails and a resume copies those tables again.
+    // a new session: a lost connection may be a crashed target that lost those
+    // commits, so the copy stops and resumes (Engine::recoverCopy), copying
+    // those tables again.
     QStringList copiedUnits; // copied, not yet durable and journaled (qmutex)
     auto lastJournaled = Clock::now();
     auto journalCopied = [&](pg::Connection &tgt, bool now) {
@@ -273,16 +274,37 @@ Expected<void> CopyStep::copyTables(DbRun &d, const QString &snapshot, pg::Conne
             return fail(b.error());
         return src;
     };
+    // A target that crashed since the copy began (or failed over) may have
+    // lost commits not yet flushed: tables copied but not yet journaled,
+    // indexes built. A session opened after that must not carry on (its flush
+    // would journal tables whose rows are gone): the copy stops and resumes as
+    // after a killed process (Engine::recoverCopy copies every table not
+    // journaled). A clean restart loses nothing: its sessions just retry.
+    std::optional<QString> targetStatsReset; // of the first session (qmutex)
     auto openTarget = [&]() -> Expected<pg::Connection> {
         auto tgt = pg::Connection::open(e.targetFor(d.name), &local);
         if (!tgt)
             return tgt;
-        if (auto r = tgt->exec(QStringLiteral("SET synchronous_commit = off"), {}, &local); !r)
+        auto r = tgt->execNamed(QStringLiteral("direct/copy_session"), {}, &local);
+        if (!r)
             return fail(r.error());
-        return tgt;
+        const QString reset = r->text(0, "stats_reset");
+        {
+            std::lock_guard lock(qmutex);
+            if (!targetStatsReset)
+                targetStatsReset = reset;
+            if (*targetStatsReset == reset)
+                return tgt;
+        }
+        const Error restarted = Error::make(ErrorCategory::Postgres, QStringLiteral("08006"),
+                                            QStringLiteral("The target server went through crash recovery during the copy (its statistics were reset at %1): "
+                                                           "commits not yet flushed may be lost, so every table not yet recorded as copied is copied again.")
+                                                .arg(reset));
+        failWith(restarted); // no retry on a new session: the whole copy resumes
+        return fail(restarted);
     };
     // A session that lost its connection (a backend terminated, a network
-    // drop, a server restart) is opened again and the unit of work repeated:
+    // drop, a clean server restart) is opened again and the unit of work repeated:
     // a COPY or an index build is one transaction, so nothing half-done stays.
     // Waits 0.5, 1, 2, 4, 8 s; false when cancelled meanwhile.
     constexpr int kRetries = 5;

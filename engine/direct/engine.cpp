@@ -541,6 +541,9 @@ Expected<void> Engine::recoverCopy(DbRun &d, const Error &lost)
 {
     log()->warn("copy of {} interrupted: {}; resuming", d.name.toStdString(), lost.message.toStdString());
     event({{"event", "copy-interrupted"}, {"database", js(d.name)}, {"reason", js(lost.message)}});
+    // Index builds of the copy streams commit asynchronously: after a target
+    // crash one may be gone. All are run again; those that exist are tolerated.
+    d.postDone.clear();
     // Both servers must answer again (a restart takes seconds): up to a minute.
     const auto until = Clock::now() + std::chrono::seconds(60);
     for (int wait = 500;; wait = std::min(wait * 2, 5000)) {

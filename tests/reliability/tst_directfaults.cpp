@@ -5,7 +5,9 @@
 // `flexmigrate direct run` as a process and writes going on at the source:
 // SIGKILL during copy / streaming / cutover then --resume; the source's backends
 // (copy workers, walsender) terminated during copy and during streaming; the target
-// restarted during streaming. Every row ends with a cutover and the data compared
+// restarted during streaming; the target crashed during copy (a backend killed: crash
+// recovery, asynchronous commits may be lost), and a target whose statistics were reset
+// (what crash recovery does) while one copy session was terminated. Every row ends with a cutover and the data compared
 // by row counts and chunked checksums (engine/migration/validation.h) plus an md5 of
 // every row, sequences and leftovers. Then every file and output of those runs is
 // searched for the passwords (DESIGN.md: secrets never reach a log or a journal).
@@ -22,10 +24,13 @@
 
 #include <memory>
 
+#include <csignal>
+#include <sys/types.h>
+
 using namespace fm;
 using namespace fm::test::reliability;
 
-enum class Fault { KillDuringCopy, KillDuringCopyDecoder, KillDuringStreaming, KillWithSubscriptionDetached, KillAfterCaptureStopped, KillDuringCutover, TerminateSourceDuringCopy, TerminateSourceDuringStreaming, RestartTargetDuringStreaming };
+enum class Fault { KillDuringCopy, KillDuringCopyDecoder, KillDuringStreaming, KillWithSubscriptionDetached, KillAfterCaptureStopped, KillDuringCutover, TerminateSourceDuringCopy, TerminateSourceDuringStreaming, RestartTargetDuringStreaming, CrashTargetDuringCopy, StatsResetTargetDuringCopy };
 Q_DECLARE_METATYPE(Fault)
 
 class TestDirectFaults : public QObject
@@ -128,6 +133,17 @@ class TestDirectFaults : public QObject
         return r ? int(r->toInt(0, 0)) : -1;
     }
 
+    /** Pids of the target backends copying into `db` (COPY ... FROM STDIN), `like` narrowing the statement. */
+    QList<qint64> targetCopyBackends(const QString &db, const QString &like = QStringLiteral("COPY %FROM STDIN%"))
+    {
+        QList<qint64> pids;
+        auto r = m_target.query(QStringLiteral("postgres"),
+                                QStringLiteral("SELECT pid FROM pg_stat_activity WHERE datname = $1 AND state = 'active' AND query LIKE $2"), {db, like});
+        for (int i = 0; r && i < r->rows(); ++i)
+            pids << r->text(i, 0).toLongLong();
+        return pids;
+    }
+
 private slots:
     void initTestCase()
     {
@@ -158,6 +174,15 @@ private slots:
         QTest::newRow("terminate-source-copy") << Fault::TerminateSourceDuringCopy;
         QTest::newRow("terminate-source-streaming") << Fault::TerminateSourceDuringStreaming;
         QTest::newRow("restart-target-streaming") << Fault::RestartTargetDuringStreaming;
+        // A target backend killed: the server resets every session and recovers from its
+        // WAL; the copy sessions' asynchronous commits not yet flushed are lost. The copy
+        // resumes in the same process and copies again what was not journaled.
+        QTest::newRow("crash-target-copy") << Fault::CrashTargetDuringCopy;
+        // The same detection, without the race of a real crash (every session drops at
+        // once and a failed flush may be seen first): statistics reset as crash recovery
+        // does, then only the big table's copy session terminated. Before: its retry opened
+        // a new session and went on, and later flushes journaled tables as durable.
+        QTest::newRow("stats-reset-target-copy") << Fault::StatsResetTargetDuringCopy;
     }
     void faultThenCutover()
     {
@@ -174,7 +199,9 @@ private slots:
         auto writer = std::make_unique<test::SourceWriter>(m_source.params(db));
         writer->start();
 
-        const bool duringCopy = fault == Fault::KillDuringCopy || fault == Fault::KillDuringCopyDecoder || fault == Fault::TerminateSourceDuringCopy;
+        const bool duringCopy = fault == Fault::KillDuringCopy || fault == Fault::KillDuringCopyDecoder || fault == Fault::TerminateSourceDuringCopy
+                                || fault == Fault::CrashTargetDuringCopy || fault == Fault::StatsResetTargetDuringCopy;
+        const bool targetCrash = fault == Fault::CrashTargetDuringCopy || fault == Fault::StatsResetTargetDuringCopy;
         const QStringList capture = fault == Fault::KillDuringCopyDecoder ? QStringList{QStringLiteral("--change-capture"), QStringLiteral("wal2json")} : QStringList{};
         QProcess first;
         setup(first, db, name, capture);
@@ -253,6 +280,21 @@ private slots:
             writer->start();
             break;
         }
+        case Fault::CrashTargetDuringCopy: {
+            const QList<qint64> pids = targetCopyBackends(db);
+            QVERIFY2(!pids.isEmpty(), qPrintable(QStringLiteral("no COPY running on the target; events: %1").arg(events(lines))));
+            QVERIFY(::kill(pid_t(pids.first()), SIGKILL) == 0);
+            what = QStringLiteral("a target COPY backend killed (crash recovery)");
+            break;
+        }
+        case Fault::StatsResetTargetDuringCopy: {
+            const QList<qint64> pids = targetCopyBackends(db, QStringLiteral("COPY \"public\".\"bulk\" %FROM STDIN%"));
+            QVERIFY2(pids.size() == 1, qPrintable(QStringLiteral("%1 sessions copying public.bulk on the target; events: %2").arg(pids.size()).arg(events(lines))));
+            QVERIFY(m_target.execute(QStringLiteral("postgres"), QStringLiteral("SELECT pg_stat_reset_shared('bgwriter')")).has_value());
+            QVERIFY(m_target.execute(QStringLiteral("postgres"), QStringLiteral("SELECT pg_terminate_backend(%1)").arg(pids.first())).has_value());
+            what = QStringLiteral("target statistics reset, then the copy session of public.bulk terminated");
+            break;
+        }
         case Fault::RestartTargetDuringStreaming: {
             auto r = m_target.restart();
             QVERIFY2(r.has_value(), r ? "" : qPrintable(r.error().message));
@@ -275,7 +317,7 @@ private slots:
         } else {
             // Lost copy sessions (and the snapshot's) are reconnected and the copy resumed
             // in process by the subscription path; before, the run failed and started over.
-            QVERIFY2(fault != Fault::TerminateSourceDuringCopy,
+            QVERIFY2(fault != Fault::TerminateSourceDuringCopy && !targetCrash,
                      qPrintable(QStringLiteral("the copy did not recover from terminated sessions; events: %1; stderr: %2").arg(events(lines), stderrTail(first))));
             if (first.state() == QProcess::Running) {
                 QFAIL(qPrintable(QStringLiteral("neither recovered nor ended; events: %1; stderr: %2").arg(events(lines), stderrTail(first))));
@@ -308,6 +350,22 @@ private slots:
                                            .arg(firstOutcome, events(lines2), stderrTail(*active))));
             lines.insert(lines.end(), lines2.begin(), lines2.end());
             QVERIFY2(!(restarted && fault == Fault::KillDuringCopyDecoder), "--resume of the decoder path's copy was refused");
+        }
+
+        if (targetCrash) {
+            // The copy did not go on as if nothing happened: it stopped and resumed,
+            // copying again every table not journaled before the crash.
+            QString reasons;
+            bool resumedAfterCrash = false;
+            for (const auto &j : lines)
+                if (j.value("event", "") == "copy-interrupted") {
+                    const QString reason = QString::fromStdString(j.value("reason", ""));
+                    reasons += reason + QLatin1Char(' ');
+                    resumedAfterCrash = resumedAfterCrash || reason.contains(QLatin1String("crash recovery"));
+                }
+            QVERIFY2(!reasons.isEmpty(), qPrintable(QStringLiteral("the copy went on without resuming; events: %1").arg(events(lines))));
+            if (fault == Fault::StatsResetTargetDuringCopy)
+                QVERIFY2(resumedAfterCrash, qPrintable(QStringLiteral("the reset statistics were not taken for a crash: %1").arg(reasons)));
         }
 
         // Cutover: writes stop, the line is repeated until the engine accepts it.
