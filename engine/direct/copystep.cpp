@@ -342,7 +342,13 @@ Expected<void> CopyStep::copyTables(DbRun &d, const QString &snapshot, pg::Conne
         const qint64 sortBytes = std::max<qint64>(table->rows, table->estRows) * 100;
         if (auto r = tgt.execNamed(QStringLiteral("direct/index_session"), {copying ? QStringLiteral("on") : QStringLiteral("off"), QString::number(sortBytes)}, &local); !r)
             return fail(r.error());
-        return tgt.execScript(entry.sql, &local);
+        // A resumed copy (client-side decoding copies the unfinished tables
+        // again here) meets what was built before the interruption; a first
+        // copy starts from an empty target, so nothing is there to collide.
+        auto r = tgt.execScript(entry.sql, &local);
+        if (!r && SchemaStep::alreadyBuilt(r.error()))
+            return {};
+        return r;
     };
     // One post-data entry on a target session (prepared once per session).
     auto buildIndex = [&](pg::Connection &tgt, bool &prepared, const CopyTask &task) -> bool {

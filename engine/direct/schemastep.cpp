@@ -64,6 +64,14 @@ Expected<void> SchemaStep::prepareIndexSession(pg::Connection &tgt, const DumpSc
     return {};
 }
 
+bool SchemaStep::alreadyBuilt(const Error &err)
+{
+    // duplicate_table (an index's name), duplicate_object (a constraint's),
+    // invalid_table_definition (a second primary key), invalid_object_definition.
+    static const QStringList already{QStringLiteral("42P07"), QStringLiteral("42710"), QStringLiteral("42P16"), QStringLiteral("42P17")};
+    return already.contains(err.code);
+}
+
 Expected<void> SchemaStep::runEntries(DbRun &d, const DumpScript &script, const std::vector<const DumpEntry *> &entries, int connections, bool tolerate)
 {
     Engine &e = m_engine;
@@ -98,8 +106,7 @@ Expected<void> SchemaStep::runEntries(DbRun &d, const DumpScript &script, const 
                     entry = entries[next++];
                 }
                 if (auto r = tgt->execScript(entry->sql, &local); !r) {
-                    static const QStringList already{QStringLiteral("42P07"), QStringLiteral("42710"), QStringLiteral("42P16"), QStringLiteral("42P17")};
-                    if (tolerate && already.contains(r.error().code))
+                    if (tolerate && alreadyBuilt(r.error()))
                         continue;
                     Error err = r.error();
                     err.message = QStringLiteral("Building %1 %2 on the target failed: %3").arg(entry->type, entry->name, err.message);

@@ -42,6 +42,12 @@ public:
 
     /** The dump's SET prologue plus index-build settings, once per target session. */
     static Expected<void> prepareIndexSession(pg::Connection &tgt, const DumpScript &script, CancelToken *c);
+    /**
+     * A post-data statement failed because its object is already there (an
+     * index, a key, a constraint built before an interrupted copy resumed):
+     * a resume takes that as done.
+     */
+    static bool alreadyBuilt(const Error &err);
     /** ALTER TABLE ... SET (autovacuum_enabled = false) / RESET for every table the source leaves alone. */
     static QString autovacuumScript(const DbRun &d, bool on);
 

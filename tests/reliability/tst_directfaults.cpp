@@ -30,7 +30,7 @@
 using namespace fm;
 using namespace fm::test::reliability;
 
-enum class Fault { KillDuringCopy, KillDuringCopyDecoder, KillDuringStreaming, KillWithSubscriptionDetached, KillAfterCaptureStopped, KillDuringCutover, TerminateSourceDuringCopy, TerminateSourceDuringStreaming, RestartTargetDuringStreaming, CrashTargetDuringCopy, StatsResetTargetDuringCopy };
+enum class Fault { KillDuringCopy, KillDuringCopyDecoder, KillDuringStreaming, KillWithSubscriptionDetached, KillAfterCaptureStopped, KillDuringCutover, TerminateSourceDuringCopy, TerminateSourceDuringStreaming, RestartTargetDuringStreaming, CrashTargetDuringCopy, StatsResetTargetDuringCopy, StatsResetTargetDuringCopyDecoder };
 Q_DECLARE_METATYPE(Fault)
 
 class TestDirectFaults : public QObject
@@ -107,6 +107,8 @@ class TestDirectFaults : public QObject
                 e << QString::fromStdString(j["event"].get<std::string>());
                 if (j["event"] == "cutover-refused")
                     refused = QString::fromStdString(j.value("reason", ""));
+                if (j["event"] == "error")
+                    refused = QStringLiteral("error: ") + QString::fromStdString(j.value("message", ""));
             }
         e.removeDuplicates();
         // The last status line says where the run stood; a refusal says why.
@@ -114,7 +116,7 @@ class TestDirectFaults : public QObject
         for (auto it = lines.rbegin(); it != lines.rend() && last.isEmpty(); ++it)
             if (it->value("type", "") == "status")
                 last = QStringLiteral(" | last status: state %1").arg(QString::fromStdString(it->value("state", "")));
-        return e.join(QLatin1Char(' ')) + (refused.isEmpty() ? QString() : QStringLiteral(" | last refusal: ") + refused) + last;
+        return e.join(QLatin1Char(' ')) + (refused.isEmpty() ? QString() : QStringLiteral(" | last refusal or error: ") + refused) + last;
     }
     QString stderrTail(QProcess &p)
     {
@@ -183,6 +185,9 @@ private slots:
         // does, then only the big table's copy session terminated. Before: its retry opened
         // a new session and went on, and later flushes journaled tables as durable.
         QTest::newRow("stats-reset-target-copy") << Fault::StatsResetTargetDuringCopy;
+        // The same with client-side decoding: the resumed copy (CopyStep again, at a
+        // temporary slot's snapshot) meets indexes the streams built before the crash.
+        QTest::newRow("stats-reset-target-copy-wal2json") << Fault::StatsResetTargetDuringCopyDecoder;
     }
     void faultThenCutover()
     {
@@ -200,9 +205,10 @@ private slots:
         writer->start();
 
         const bool duringCopy = fault == Fault::KillDuringCopy || fault == Fault::KillDuringCopyDecoder || fault == Fault::TerminateSourceDuringCopy
-                                || fault == Fault::CrashTargetDuringCopy || fault == Fault::StatsResetTargetDuringCopy;
-        const bool targetCrash = fault == Fault::CrashTargetDuringCopy || fault == Fault::StatsResetTargetDuringCopy;
-        const QStringList capture = fault == Fault::KillDuringCopyDecoder ? QStringList{QStringLiteral("--change-capture"), QStringLiteral("wal2json")} : QStringList{};
+                                || fault == Fault::CrashTargetDuringCopy || fault == Fault::StatsResetTargetDuringCopy || fault == Fault::StatsResetTargetDuringCopyDecoder;
+        const bool statsReset = fault == Fault::StatsResetTargetDuringCopy || fault == Fault::StatsResetTargetDuringCopyDecoder;
+        const bool targetCrash = fault == Fault::CrashTargetDuringCopy || statsReset;
+        const QStringList capture = fault == Fault::KillDuringCopyDecoder || fault == Fault::StatsResetTargetDuringCopyDecoder ? QStringList{QStringLiteral("--change-capture"), QStringLiteral("wal2json")} : QStringList{};
         QProcess first;
         setup(first, db, name, capture);
         first.start();
@@ -287,7 +293,8 @@ private slots:
             what = QStringLiteral("a target COPY backend killed (crash recovery)");
             break;
         }
-        case Fault::StatsResetTargetDuringCopy: {
+        case Fault::StatsResetTargetDuringCopy:
+        case Fault::StatsResetTargetDuringCopyDecoder: {
             const QList<qint64> pids = targetCopyBackends(db, QStringLiteral("COPY \"public\".\"bulk\" %FROM STDIN%"));
             QVERIFY2(pids.size() == 1, qPrintable(QStringLiteral("%1 sessions copying public.bulk on the target; events: %2").arg(pids.size()).arg(events(lines))));
             QVERIFY(m_target.execute(QStringLiteral("postgres"), QStringLiteral("SELECT pg_stat_reset_shared('bgwriter')")).has_value());
@@ -364,7 +371,7 @@ private slots:
                     resumedAfterCrash = resumedAfterCrash || reason.contains(QLatin1String("crash recovery"));
                 }
             QVERIFY2(!reasons.isEmpty(), qPrintable(QStringLiteral("the copy went on without resuming; events: %1").arg(events(lines))));
-            if (fault == Fault::StatsResetTargetDuringCopy)
+            if (statsReset)
                 QVERIFY2(resumedAfterCrash, qPrintable(QStringLiteral("the reset statistics were not taken for a crash: %1").arg(reasons)));
         }
 
