@@ -306,16 +306,8 @@ Expected<void> CopyStep::copyTables(DbRun &d, const QString &snapshot, pg::Conne
     // A session that lost its connection (a backend terminated, a network
     // drop, a clean server restart) is opened again and the unit of work repeated:
     // a COPY or an index build is one transaction, so nothing half-done stays.
-    // Waits 0.5, 1, 2, 4, 8 s; false when cancelled meanwhile.
-    constexpr int kRetries = 5;
-    auto retryAfter = [&](int attempt, const Error &lost, const QString &what) {
-        log()->warn("{}: connection lost ({}); retry {} of {}", what.toStdString(), lost.message.toStdString(), attempt, kRetries);
-        e.event({{"event", "retry"}, {"database", js(d.name)}, {"what", js(what)}, {"attempt", attempt}, {"reason", js(lost.message)}});
-        const auto until = Clock::now() + std::chrono::milliseconds(500 << (attempt - 1));
-        while (Clock::now() < until && !local.isCancelled())
-            std::this_thread::sleep_for(std::chrono::milliseconds(20));
-        return !local.isCancelled();
-    };
+    constexpr int kRetries = Engine::kRetries;
+    auto retryAfter = [&](int attempt, const Error &lost, const QString &what) { return e.retryAfter(d, attempt, lost, what, local); };
 
     // Serial sorts while copies run, parallel ones for the last builds;
     // enough memory to sort this table's keys in memory (index_session.sql).

@@ -148,6 +148,16 @@ bool Engine::sleepFor(int ms)
     return !cancel.isCancelled();
 }
 
+bool Engine::retryAfter(const DbRun &d, int attempt, const Error &lost, const QString &what, const CancelToken &c)
+{
+    log()->warn("{}: connection lost ({}); retry {} of {}", what.toStdString(), lost.message.toStdString(), attempt, kRetries);
+    event({{"event", "retry"}, {"database", js(d.name)}, {"what", js(what)}, {"attempt", attempt}, {"reason", js(lost.message)}});
+    const auto until = Clock::now() + std::chrono::milliseconds(500 << (attempt - 1));
+    while (Clock::now() < until && !c.isCancelled())
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    return !c.isCancelled();
+}
+
 void Engine::run()
 {
     Expected<void> r = runAll();

@@ -71,6 +71,13 @@ public:
     Expected<pg::Connection> openSourceWritable(const QString &db, CancelToken *c);
     /** False when cancelled meanwhile. */
     bool sleepFor(int ms);
+    /** Retries of a unit of work whose session was lost (a COPY, an index build: one transaction each). */
+    static constexpr int kRetries = 5;
+    /**
+     * Before retry `attempt` (1..kRetries) of `what`: logs it, sends a `retry`
+     * event, waits 0.5, 1, 2, 4, 8 s. False when `c` was cancelled meanwhile.
+     */
+    bool retryAfter(const DbRun &d, int attempt, const Error &lost, const QString &what, const CancelToken &c);
     Expected<void> loadTables(DbRun &d, pg::Connection &src);
     /** Planner statistics on the target (COPY leaves none), in the background while changes stream. */
     void startAnalyze(DbRun &d);

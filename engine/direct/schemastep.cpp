@@ -92,11 +92,19 @@ Expected<void> SchemaStep::runEntries(DbRun &d, const DumpScript &script, const 
                     firstError = err;
                 local.cancel();
             };
-            auto tgt = pg::Connection::open(e.targetFor(d.name), &local);
-            if (!tgt)
-                return setFail(tgt.error());
-            if (auto r = prepareIndexSession(*tgt, script, &local); !r)
-                return setFail(r.error());
+            // A lost session (a terminated backend, a restarted target) is opened
+            // again and the statement repeated, as the copy streams do: the copy
+            // before it is not lost to a dropped connection.
+            std::optional<pg::Connection> tgt;
+            auto openSession = [&]() -> Expected<void> {
+                auto c = pg::Connection::open(e.targetFor(d.name), &local);
+                if (!c)
+                    return fail(c.error());
+                if (auto r = prepareIndexSession(*c, script, &local); !r)
+                    return r;
+                tgt = std::move(*c);
+                return {};
+            };
             for (;;) {
                 const DumpEntry *entry = nullptr;
                 {
@@ -105,9 +113,22 @@ Expected<void> SchemaStep::runEntries(DbRun &d, const DumpScript &script, const 
                         return;
                     entry = entries[next++];
                 }
-                if (auto r = tgt->execScript(entry->sql, &local); !r) {
-                    if (tolerate && alreadyBuilt(r.error()))
-                        continue;
+                Expected<void> r;
+                for (int attempt = 0;; ++attempt) {
+                    r = tgt ? Expected<void>{} : openSession();
+                    if (r) {
+                        r = tgt->execScript(entry->sql, &local);
+                        // A retried statement may have committed before its connection went.
+                        if (!r && (tolerate || attempt > 0) && alreadyBuilt(r.error()))
+                            r = {};
+                    }
+                    if (r || attempt >= Engine::kRetries || !r.error().isConnectionLost() || local.isCancelled())
+                        break;
+                    tgt.reset();
+                    if (!e.retryAfter(d, attempt + 1, r.error(), QStringLiteral("Building %1").arg(entry->name), local))
+                        break;
+                }
+                if (!r) {
                     Error err = r.error();
                     err.message = QStringLiteral("Building %1 %2 on the target failed: %3").arg(entry->type, entry->name, err.message);
                     return setFail(err);

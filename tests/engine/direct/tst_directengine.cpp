@@ -596,6 +596,56 @@ private slots:
         QVERIFY2(diff.isEmpty(), qPrintable(diff));
     }
 
+    // The statements after the copy (foreign keys, triggers, ...) lose their target
+    // session: it is opened again and the statement repeated; before, the run failed
+    // and cleaned up, and the copy was lost.
+    void connectionLostWhileIndexing()
+    {
+        const QString db = QStringLiteral("lost_indexing");
+        createSourceDb(db, 200);
+        // A foreign key whose check scans a million rows: long enough to be seen running.
+        QVERIFY(m_source.execute(db, QStringLiteral("CREATE TABLE public.parent (id int PRIMARY KEY); INSERT INTO parent SELECT generate_series(1, 1000); "
+                                                    "CREATE TABLE public.child (id int PRIMARY KEY, parent_id int NOT NULL REFERENCES parent); "
+                                                    "INSERT INTO child SELECT i, 1 + i % 1000 FROM generate_series(1, 1000000) i; ANALYZE parent, child;"))
+                    .has_value());
+        auto o = options(db, QStringLiteral("lostidx"));
+        o.splitAboveShare = 2.0; // whole tables: the copy is not what this looks at
+        o.cutover = direct::CutoverMode::Manual;
+        direct::DirectEngine engine(o);
+        engine.start();
+        qint64 killed = 0;
+        QElapsedTimer t;
+        t.start();
+        while (killed == 0 && !engine.isFinished() && engine.status().state != QLatin1String("streaming") && t.elapsed() < 120000) {
+            auto r = m_target.query(QStringLiteral("postgres"),
+                                    QStringLiteral("SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity "
+                                                   "WHERE datname = $1 AND state = 'active' AND query ILIKE '%FOREIGN KEY%'"),
+                                    {db});
+            QVERIFY(r.has_value());
+            killed = r->toInt(0, 0);
+            if (killed == 0)
+                QTest::qWait(10);
+        }
+        QVERIFY2(killed > 0, qPrintable(QStringLiteral("the foreign key was never seen being built; %1").arg(engine.status().error)));
+        std::vector<nlohmann::json> events;
+        QVERIFY2(waitFor([&] { return engine.isFinished() || (engine.status().state == QLatin1String("streaming") && engine.status().cutoverAllowed); }, 120000)
+                     && !engine.isFinished(),
+                 qPrintable(engine.status().error));
+        bool retried = false;
+        eventNames(events, engine);
+        for (const auto &j : events)
+            retried = retried || (j.value("event", "") == "retry" && QString::fromStdString(j.value("what", "")).contains(QLatin1String("child_parent_id_fkey")));
+        QVERIFY2(retried, qPrintable(eventNames(events, engine).join(QLatin1Char(' '))));
+        QVERIFY(engine.requestCutover().has_value());
+        QVERIFY2(waitFor([&] { return engine.isFinished(); }, 90000), "cutover did not finish");
+        QVERIFY2(engine.result().has_value(), qPrintable(engine.status().error));
+        const QString diff = test::migrationDifferences(m_source, m_target, db);
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+        auto fk = m_target.query(db, QStringLiteral("SELECT count(*) FROM pg_constraint WHERE conname = 'child_parent_id_fkey' AND convalidated"));
+        QVERIFY(fk.has_value());
+        QCOMPARE(fk->toInt(0, 0), 1);
+    }
+
     void cancelInEveryPhaseCleansUp_data()
     {
         QTest::addColumn<QString>("phase");
