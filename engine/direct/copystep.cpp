@@ -24,7 +24,7 @@ bool slowBuild(const DumpEntry &entry)
 }
 } // namespace
 
-Expected<void> CopyStep::copyTables(DbRun &d, const QString &snapshot, pg::Connection *repl)
+Expected<void> CopyStep::copyTables(DbRun &d, const QString &snapshot, pg::Connection *repl, bool resumed)
 {
     Engine &e = m_engine;
     QStringList done;
@@ -334,11 +334,8 @@ Expected<void> CopyStep::copyTables(DbRun &d, const QString &snapshot, pg::Conne
         const qint64 sortBytes = std::max<qint64>(table->rows, table->estRows) * 100;
         if (auto r = tgt.execNamed(QStringLiteral("direct/index_session"), {copying ? QStringLiteral("on") : QStringLiteral("off"), QString::number(sortBytes)}, &local); !r)
             return fail(r.error());
-        // A resumed copy (client-side decoding copies the unfinished tables
-        // again here) meets what was built before the interruption; a first
-        // copy starts from an empty target, so nothing is there to collide.
         auto r = tgt.execScript(entry.sql, &local);
-        if (!r && SchemaStep::alreadyBuilt(r.error()))
+        if (!r && resumed && SchemaStep::alreadyBuilt(r.error()))
             return {};
         return r;
     };

@@ -32,8 +32,14 @@ class CopyStep
 public:
     explicit CopyStep(Engine &engine) : m_engine(engine) {}
 
-    /** `exporter` is closed as soon as every worker imported `snapshot`. */
-    Expected<void> copyTables(DbRun &d, const QString &snapshot, pg::Connection *exporter);
+    /**
+     * `exporter` is closed as soon as every worker imported `snapshot`.
+     * `resumed`: the copy of an interrupted one (client-side decoding copies the
+     * unfinished tables again), where an index, key or constraint built before
+     * the interruption is already there and counts as built. A first copy
+     * starts from an empty target: there, such a collision is an error.
+     */
+    Expected<void> copyTables(DbRun &d, const QString &snapshot, pg::Connection *exporter, bool resumed);
 
 private:
     static Expected<void> copyChunk(pg::Connection &src, pg::Connection &tgt, const CopyTask &task, qint64 freezeMinBytes, CancelToken &local);

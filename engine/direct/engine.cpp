@@ -534,7 +534,7 @@ Expected<void> Engine::prepareAndCopy(DbRun &d, pg::Connection &src)
     setPhase(d, QStringLiteral("copying"));
     event({{"event", "copy-started"}, {"database", js(d.name)}});
     d.copyStart = Clock::now();
-    if (auto r = CopyStep(*this).copyTables(d, snapshot->name, &snapshot->connection); !r)
+    if (auto r = CopyStep(*this).copyTables(d, snapshot->name, &snapshot->connection, /*resumed=*/false); !r)
         return r;
     d.copySeconds = secondsSince(d.copyStart);
     qint64 rows = 0, bytes = 0;

@@ -125,7 +125,7 @@ Expected<void> DecoderCapture::resumeCopy(DbRun &d, pg::Connection &, const QStr
         for (auto &t : d.tables)
             t->state = unfinished.contains(t->unit()) ? Queued : Copied;
         e.event({{"event", "resync-started"}, {"database", js(d.name)}, {"tables", qint64(unfinished.size())}, {"syncPoint", js(point)}});
-        if (auto r = CopyStep(e).copyTables(d, exported->name, &exported->connection); !r)
+        if (auto r = CopyStep(e).copyTables(d, exported->name, &exported->connection, /*resumed=*/true); !r)
             return r;
     }
     e.setPhase(d, QStringLiteral("indexing"), false);
