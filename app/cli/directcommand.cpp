@@ -223,6 +223,11 @@ int runDirect(const QStringList &arguments)
                     text += QStringLiteral(" %1 s").arg(e["seconds"].get<double>(), 0, 'f', 2);
                 if (e.contains("message"))
                     text += QStringLiteral(": ") + QString::fromStdString(e["message"].get<std::string>());
+                // A retry or an interrupted copy says what was lost and why.
+                if (e.contains("what") && e["what"].is_string())
+                    text += QStringLiteral(": ") + QString::fromStdString(e["what"].get<std::string>());
+                if (e.contains("reason") && e["reason"].is_string())
+                    text += QStringLiteral(" (%1)").arg(QString::fromStdString(e["reason"].get<std::string>()));
                 err << '\n' << text << '\n';
             }
         }

@@ -263,6 +263,10 @@ Expected<Connection> Connection::open(const ConnectionParams &params, CancelToke
             continue;
         st = PQconnectPoll(conn.get());
     }
+    // Server notices ("drop cascades to ...") go to the debug log: libpq's
+    // default prints them on stderr, in the middle of the CLI's progress.
+    PQsetNoticeProcessor(
+        conn.get(), [](void *, const char *message) { log()->debug("server notice: {}", redacted(QString::fromUtf8(message).trimmed()).toStdString()); }, nullptr);
     Connection c;
     // The cancel object is made once, here, so cancelCurrent() never touches the
     // PGconn from another thread while a query runs on it.

@@ -6,7 +6,11 @@
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
+#include <QTemporaryFile>
 #include <QTest>
+
+#include <cstdio>
+#include <unistd.h>
 
 using namespace fm;
 using namespace fm::pg;
@@ -50,6 +54,28 @@ private slots:
         QVERIFY(!dup);
         QCOMPARE(dup.error().code, QStringLiteral("23505"));
         QVERIFY(!dup.error().details.isEmpty()); // "Key (id)=(1) already exists."
+    }
+
+    // libpq's default notice processor writes server notices to stderr, in the middle
+    // of the CLI's progress lines; ours sends them to the debug log.
+    void noticesStayOffStderr()
+    {
+        auto c = Connection::open(m_cluster.params());
+        QVERIFY(c);
+        QTemporaryFile capture;
+        QVERIFY(capture.open());
+        std::fflush(stderr);
+        const int saved = ::dup(2);
+        QVERIFY(saved >= 0);
+        QVERIFY(::dup2(capture.handle(), 2) >= 0);
+        auto r = c->exec(QStringLiteral("DO $$ BEGIN RAISE NOTICE 'fm-notice-probe'; END $$"));
+        std::fflush(stderr);
+        ::dup2(saved, 2);
+        ::close(saved);
+        QVERIFY2(r, r ? "" : qPrintable(r.error().toDisplayString()));
+        capture.seek(0);
+        const QByteArray written = capture.readAll();
+        QVERIFY2(!written.contains("fm-notice-probe"), written.constData());
     }
 
     void connectionFailuresNameTheCause_data()
