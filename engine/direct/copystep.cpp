@@ -306,8 +306,6 @@ Expected<void> CopyStep::copyTables(DbRun &d, const QString &snapshot, pg::Conne
     // A session that lost its connection (a backend terminated, a network
     // drop, a clean server restart) is opened again and the unit of work repeated:
     // a COPY or an index build is one transaction, so nothing half-done stays.
-    constexpr int kRetries = Engine::kRetries;
-    auto retryAfter = [&](int attempt, const Error &lost, const QString &what) { return e.retryAfter(d, attempt, lost, what, local); };
 
     // Serial sorts while copies run, parallel ones for the last builds;
     // enough memory to sort this table's keys in memory (index_session.sql).
@@ -344,25 +342,16 @@ Expected<void> CopyStep::copyTables(DbRun &d, const QString &snapshot, pg::Conne
         const DumpEntry &entry = d.postScript.entries[size_t(task.entry)];
         task.table->state = Indexing;
         const auto builtFrom = Clock::now();
-        Expected<void> r;
-        for (int attempt = 0;; ++attempt) {
+        const Expected<void> r = e.withRetries(d, QStringLiteral("Building %1").arg(entry.name), local, [&](int attempt) -> Expected<void> {
             if (attempt > 0) {
-                if (!retryAfter(attempt, r.error(), QStringLiteral("Building %1").arg(entry.name)))
-                    break;
                 auto again = openTarget();
-                if (!again) {
-                    r = fail(again.error());
-                    if (attempt < kRetries && again.error().isConnectionLost())
-                        continue;
-                    break;
-                }
+                if (!again)
+                    return fail(again.error());
                 tgt = std::move(*again);
                 prepared = false;
             }
-            r = buildEntry(tgt, prepared, entry, task.table);
-            if (r || attempt >= kRetries || !r.error().isConnectionLost() || local.isCancelled())
-                break;
-        }
+            return buildEntry(tgt, prepared, entry, task.table);
+        });
         buildEnded(task);
         if (!r) {
             Error err = r.error();
@@ -398,9 +387,9 @@ Expected<void> CopyStep::copyTables(DbRun &d, const QString &snapshot, pg::Conne
                 }
                 t->state = Copying;
                 auto r = copyChunk(*src, *tgt, *task, e.opt.freezeMinBytes, local);
-                for (int attempt = 1; !r && attempt <= kRetries && r.error().isConnectionLost() && !local.isCancelled(); ++attempt) {
+                for (int attempt = 1; !r && attempt <= Engine::kRetries && r.error().isConnectionLost() && !local.isCancelled(); ++attempt) {
                     const Error lost = r.error();
-                    if (!retryAfter(attempt, lost, QStringLiteral("Copying %1").arg(t->qualified())))
+                    if (!e.retryAfter(d, attempt, lost, QStringLiteral("Copying %1").arg(t->qualified()), local))
                         break;
                     auto s2 = openSource();
                     if (!s2) {

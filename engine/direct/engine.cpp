@@ -158,6 +158,17 @@ bool Engine::retryAfter(const DbRun &d, int attempt, const Error &lost, const QS
     return !c.isCancelled();
 }
 
+Expected<void> Engine::withRetries(const DbRun &d, const QString &what, const CancelToken &c, const std::function<Expected<void>(int attempt)> &work)
+{
+    Expected<void> r = work(0);
+    for (int attempt = 1; !r && attempt <= kRetries && r.error().isConnectionLost() && !c.isCancelled(); ++attempt) {
+        if (!retryAfter(d, attempt, r.error(), what, c))
+            break;
+        r = work(attempt);
+    }
+    return r;
+}
+
 void Engine::run()
 {
     Expected<void> r = runAll();

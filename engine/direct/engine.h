@@ -17,6 +17,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <mutex>
 #include <thread>
 
@@ -78,6 +79,12 @@ public:
      * event, waits 0.5, 1, 2, 4, 8 s. False when `c` was cancelled meanwhile.
      */
     bool retryAfter(const DbRun &d, int attempt, const Error &lost, const QString &what, const CancelToken &c);
+    /**
+     * Runs `work(0)`, then `work(1..kRetries)` after retryAfter() while it fails
+     * with a lost connection and `c` is not cancelled; `work` opens its session
+     * again on a retry. The last result.
+     */
+    Expected<void> withRetries(const DbRun &d, const QString &what, const CancelToken &c, const std::function<Expected<void>(int attempt)> &work);
     Expected<void> loadTables(DbRun &d, pg::Connection &src);
     /** Planner statistics on the target (COPY leaves none), in the background while changes stream. */
     void startAnalyze(DbRun &d);

@@ -113,21 +113,18 @@ Expected<void> SchemaStep::runEntries(DbRun &d, const DumpScript &script, const 
                         return;
                     entry = entries[next++];
                 }
-                Expected<void> r;
-                for (int attempt = 0;; ++attempt) {
-                    r = tgt ? Expected<void>{} : openSession();
-                    if (r) {
-                        r = tgt->execScript(entry->sql, &local);
-                        // A retried statement may have committed before its connection went.
-                        if (!r && (tolerate || attempt > 0) && alreadyBuilt(r.error()))
-                            r = {};
-                    }
-                    if (r || attempt >= Engine::kRetries || !r.error().isConnectionLost() || local.isCancelled())
-                        break;
-                    tgt.reset();
-                    if (!e.retryAfter(d, attempt + 1, r.error(), QStringLiteral("Building %1").arg(entry->name), local))
-                        break;
-                }
+                const Expected<void> r = e.withRetries(d, QStringLiteral("Building %1").arg(entry->name), local, [&](int attempt) -> Expected<void> {
+                    if (attempt > 0)
+                        tgt.reset();
+                    if (!tgt)
+                        if (auto o = openSession(); !o)
+                            return o;
+                    auto done = tgt->execScript(entry->sql, &local);
+                    // A retried statement may have committed before its connection went.
+                    if (!done && (tolerate || attempt > 0) && alreadyBuilt(done.error()))
+                        return {};
+                    return done;
+                });
                 if (!r) {
                     Error err = r.error();
                     err.message = QStringLiteral("Building %1 %2 on the target failed: %3").arg(entry->type, entry->name, err.message);
