@@ -204,10 +204,9 @@ private slots:
         auto writer = std::make_unique<test::SourceWriter>(m_source.params(db));
         writer->start();
 
-        const bool duringCopy = fault == Fault::KillDuringCopy || fault == Fault::KillDuringCopyDecoder || fault == Fault::TerminateSourceDuringCopy
-                                || fault == Fault::CrashTargetDuringCopy || fault == Fault::StatsResetTargetDuringCopy || fault == Fault::StatsResetTargetDuringCopyDecoder;
         const bool statsReset = fault == Fault::StatsResetTargetDuringCopy || fault == Fault::StatsResetTargetDuringCopyDecoder;
         const bool targetCrash = fault == Fault::CrashTargetDuringCopy || statsReset;
+        const bool duringCopy = fault == Fault::KillDuringCopy || fault == Fault::KillDuringCopyDecoder || fault == Fault::TerminateSourceDuringCopy || targetCrash;
         const QStringList capture = fault == Fault::KillDuringCopyDecoder || fault == Fault::StatsResetTargetDuringCopyDecoder ? QStringList{QStringLiteral("--change-capture"), QStringLiteral("wal2json")} : QStringList{};
         QProcess first;
         setup(first, db, name, capture);
